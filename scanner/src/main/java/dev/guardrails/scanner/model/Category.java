@@ -1,0 +1,20 @@
+package dev.guardrails.scanner.model;
+
+import java.util.Locale;
+
+/** The part of the production checklist a rule belongs to; profiles can set a mode per category. */
+public enum Category {
+    RESOURCES, PROBES, POD_SECURITY, HARDENING, IMAGES, AVAILABILITY, NETWORKING,
+    NAMESPACES, SECRETS, SERVICE_ACCOUNTS, DEPRECATIONS, JOBS, METADATA,
+    /** Findings about the scan itself: a failed render, an expired exemption. */
+    PLATFORM;
+
+    /** The kebab-case id used in config files and reports, e.g. {@code pod-security}. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    public static Category parse(String id) {
+        return valueOf(id.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+    }
+}

@@ -1,0 +1,10 @@
+package dev.guardrails.scanner.model;
+
+/** The Pod Security Standards level a rule enforces, if it is one of the PSS controls. */
+public enum PodSecurityLevel {
+    NONE, BASELINE, RESTRICTED;
+
+    public String id() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

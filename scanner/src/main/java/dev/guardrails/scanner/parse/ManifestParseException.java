@@ -1,0 +1,22 @@
+package dev.guardrails.scanner.parse;
+
+/** Input that cannot be read as Kubernetes manifests; the message names the file, line and reason. */
+public class ManifestParseException extends Exception {
+
+    private final String file;
+    private final int line;
+
+    public ManifestParseException(String file, int line, String reason) {
+        super(line > 0 ? file + ":" + line + ": " + reason : file + ": " + reason);
+        this.file = file;
+        this.line = line;
+    }
+
+    public String file() {
+        return file;
+    }
+
+    public int line() {
+        return line;
+    }
+}

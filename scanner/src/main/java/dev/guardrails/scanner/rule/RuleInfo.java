@@ -1,0 +1,50 @@
+package dev.guardrails.scanner.rule;
+
+import dev.guardrails.scanner.model.Category;
+import dev.guardrails.scanner.model.PodSecurityLevel;
+import dev.guardrails.scanner.model.Severity;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * A rule's metadata. The id is stable and independent of the title: reports, exemptions and
+ * profiles refer to it, so it never changes once released.
+ *
+ * @param id          kebab-case id naming the violation, e.g. {@code latest-tag}
+ * @param title       one line, sentence case, no trailing period
+ * @param category    checklist area; profiles can set a mode per category
+ * @param severity    default severity
+ * @param podSecurity the Pod Security Standards level this rule belongs to, or NONE
+ * @param rationale   why it matters in production, one or two sentences
+ * @param remediation what to change, ending with a period
+ */
+public record RuleInfo(
+        String id,
+        String title,
+        Category category,
+        Severity severity,
+        PodSecurityLevel podSecurity,
+        String rationale,
+        String remediation) {
+
+    private static final Pattern KEBAB = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+    public RuleInfo {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(category, "category");
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(podSecurity, "podSecurity");
+        Objects.requireNonNull(rationale, "rationale");
+        Objects.requireNonNull(remediation, "remediation");
+        if (!KEBAB.matcher(id).matches()) {
+            throw new IllegalArgumentException("rule id must be kebab-case: " + id);
+        }
+    }
+
+    /** Metadata for a rule outside the Pod Security Standards. */
+    public static RuleInfo of(String id, String title, Category category, Severity severity,
+                              String rationale, String remediation) {
+        return new RuleInfo(id, title, category, severity, PodSecurityLevel.NONE, rationale, remediation);
+    }
+}
