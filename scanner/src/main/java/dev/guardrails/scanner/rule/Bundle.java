@@ -10,15 +10,30 @@ import java.util.Map;
 /**
  * All objects one app renders to, indexed for cross-object rules. Objects without a namespace
  * are placed in the app's destination namespace, as {@code kubectl apply -n} would.
+ *
+ * <p>A bundle may also know <em>neighbours</em>: namespace-level objects (NetworkPolicies,
+ * LimitRanges, ResourceQuotas) that other apps of the same scan deploy. Platform teams usually
+ * manage those in a separate app, so namespace rules look them up across the repo via
+ * {@link #ofKindInNamespace}.
  */
 public final class Bundle {
 
     private final List<ManifestObject> objects;
     private final String defaultNamespace;
     private final Map<String, List<ManifestObject>> byKind = new LinkedHashMap<>();
+    private final List<Placed> neighbours;
+
+    /** An object of another app with the namespace it lands in. */
+    public record Placed(ManifestObject object, String namespace) {
+    }
 
     public Bundle(List<ManifestObject> objects, String defaultNamespace) {
+        this(objects, defaultNamespace, List.of());
+    }
+
+    public Bundle(List<ManifestObject> objects, String defaultNamespace, List<Placed> neighbours) {
         this.objects = List.copyOf(objects);
+        this.neighbours = List.copyOf(neighbours);
         this.defaultNamespace = defaultNamespace == null || defaultNamespace.isEmpty() ? "default" : defaultNamespace;
         for (ManifestObject o : this.objects) {
             byKind.computeIfAbsent(o.kind(), k -> new ArrayList<>()).add(o);
@@ -47,13 +62,27 @@ public final class Bundle {
         return object.namespace().isEmpty() ? defaultNamespace : object.namespace();
     }
 
-    /** Objects of one kind in the namespace {@code namespace} lands in. */
+    /** Objects of one kind in a namespace: this app's first, then neighbours from other apps. */
     public List<ManifestObject> ofKindInNamespace(String kind, String namespace) {
         List<ManifestObject> out = new ArrayList<>();
         for (ManifestObject o : ofKind(kind)) {
             if (namespaceOf(o).equals(namespace)) {
                 out.add(o);
             }
+        }
+        for (Placed p : neighbours) {
+            if (p.object().kind().equals(kind) && p.namespace().equals(namespace)) {
+                out.add(p.object());
+            }
+        }
+        return out;
+    }
+
+    /** Places this bundle's objects in their namespaces, for use as another bundle's neighbours. */
+    public List<Placed> placed() {
+        List<Placed> out = new ArrayList<>();
+        for (ManifestObject o : objects) {
+            out.add(new Placed(o, namespaceOf(o)));
         }
         return out;
     }

@@ -1,0 +1,269 @@
+package dev.guardrails.scanner.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.guardrails.scanner.model.Category;
+import dev.guardrails.scanner.model.Exemption;
+import dev.guardrails.scanner.model.Mode;
+import dev.guardrails.scanner.model.ObjectSelector;
+import dev.guardrails.scanner.rule.KubeVersion;
+import dev.guardrails.scanner.rule.RuleSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+
+/**
+ * Reads and validates {@code .guardrails.yaml}. Unknown keys, unknown rule ids, bad modes and
+ * exemptions without owner, reason or expiry are errors naming the field: a typo in a policy file
+ * must not silently weaken the policy.
+ */
+public final class ConfigLoader {
+
+    public static final String FILE_NAME = ".guardrails.yaml";
+    private static final long MAX_BYTES = 1024 * 1024;
+
+    private final Set<String> ruleIds;
+    private final ObjectMapper yaml;
+
+    /** @param ruleIds ids of every known rule, to reject typos in {@code rules:} and exemptions */
+    public ConfigLoader(Set<String> ruleIds) {
+        this.ruleIds = Set.copyOf(ruleIds);
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(10);
+        options.setAllowDuplicateKeys(false);
+        this.yaml = new ObjectMapper(YAMLFactory.builder().loaderOptions(options).build());
+    }
+
+    /** Loads {@code .guardrails.yaml} from a repo root, or the defaults when there is none. */
+    public GuardrailsConfig loadFromRepo(Path repoRoot) throws ConfigException {
+        Path file = repoRoot.resolve(FILE_NAME);
+        return Files.isRegularFile(file) ? load(file, FILE_NAME) : GuardrailsConfig.defaults();
+    }
+
+    public GuardrailsConfig load(Path file, String displayName) throws ConfigException {
+        try {
+            if (Files.size(file) > MAX_BYTES) {
+                throw new ConfigException(displayName + ": larger than 1 MiB");
+            }
+            return parse(Files.readString(file), displayName);
+        } catch (IOException e) {
+            throw new ConfigException(displayName + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    public GuardrailsConfig parse(String text, String displayName) throws ConfigException {
+        JsonNode root;
+        try {
+            root = yaml.readTree(text);
+        } catch (IOException e) {
+            String msg = e.getMessage() == null ? "" : e.getMessage().split("\n")[0];
+            throw new ConfigException(displayName + ": malformed YAML: " + msg, e);
+        }
+        if (root == null || root.isNull() || root.isMissingNode()) {
+            return GuardrailsConfig.defaults();
+        }
+        Reader r = new Reader(displayName);
+        r.object(root, "", Set.of("mode", "categories", "rules", "profiles", "exemptions", "exclude",
+                "allowedRegistries", "requiredLabels", "kubeVersion", "maxHpaReplicas", "namespace"));
+        Mode mode = root.has("mode") ? r.mode(root.get("mode"), "mode") : Mode.WARN;
+        Map<String, Mode> categories = r.categories(root.path("categories"), "categories");
+        Map<String, Mode> rules = r.rules(root.path("rules"), "rules");
+        List<ProfileConfig> profiles = new ArrayList<>();
+        JsonNode profilesNode = root.path("profiles");
+        r.array(profilesNode, "profiles");
+        for (int i = 0; i < profilesNode.size(); i++) {
+            profiles.add(r.profile(profilesNode.get(i), "profiles[" + i + "]"));
+        }
+        List<Exemption> exemptions = new ArrayList<>();
+        JsonNode exemptionsNode = root.path("exemptions");
+        r.array(exemptionsNode, "exemptions");
+        for (int i = 0; i < exemptionsNode.size(); i++) {
+            exemptions.add(r.exemption(exemptionsNode.get(i), "exemptions[" + i + "]"));
+        }
+        RuleSettings defaults = RuleSettings.defaults();
+        KubeVersion kube = defaults.kubeVersion();
+        if (root.has("kubeVersion")) {
+            try {
+                kube = KubeVersion.parse(root.get("kubeVersion").asText());
+            } catch (IllegalArgumentException e) {
+                throw r.error("kubeVersion", e.getMessage());
+            }
+        }
+        int maxHpa = defaults.maxHpaReplicas();
+        if (root.has("maxHpaReplicas")) {
+            if (!root.get("maxHpaReplicas").canConvertToInt() || root.get("maxHpaReplicas").asInt() < 1) {
+                throw r.error("maxHpaReplicas", "must be a positive integer");
+            }
+            maxHpa = root.get("maxHpaReplicas").asInt();
+        }
+        RuleSettings settings = new RuleSettings(
+                root.has("allowedRegistries") ? r.strings(root.get("allowedRegistries"), "allowedRegistries") : List.of(),
+                root.has("requiredLabels") ? r.strings(root.get("requiredLabels"), "requiredLabels") : defaults.requiredLabels(),
+                kube, maxHpa);
+        List<String> exclude = root.has("exclude") ? r.strings(root.get("exclude"), "exclude") : List.of();
+        String namespace = root.has("namespace") ? root.get("namespace").asText() : "default";
+        return new GuardrailsConfig(mode, categories, rules, profiles, exemptions, exclude, settings, namespace);
+    }
+
+    /** Field-by-field reader that reports errors as {@code file: field: problem}. */
+    private final class Reader {
+        private final String file;
+
+        Reader(String file) {
+            this.file = file;
+        }
+
+        ConfigException error(String field, String problem) {
+            return new ConfigException(file + ": " + field + ": " + problem);
+        }
+
+        void object(JsonNode node, String field, Set<String> allowed) throws ConfigException {
+            if (!node.isObject()) {
+                throw error(field.isEmpty() ? "(top level)" : field, "must be a mapping");
+            }
+            Iterator<String> names = node.fieldNames();
+            while (names.hasNext()) {
+                String name = names.next();
+                if (!allowed.contains(name)) {
+                    throw error(field.isEmpty() ? name : field + "." + name,
+                            "unknown key (allowed: " + String.join(", ", new java.util.TreeSet<>(allowed)) + ")");
+                }
+            }
+        }
+
+        void array(JsonNode node, String field) throws ConfigException {
+            if (!node.isMissingNode() && !node.isNull() && !node.isArray()) {
+                throw error(field, "must be a list");
+            }
+        }
+
+        List<String> strings(JsonNode node, String field) throws ConfigException {
+            if (node.isNull()) {
+                return List.of();
+            }
+            if (!node.isArray()) {
+                throw error(field, "must be a list of strings");
+            }
+            List<String> out = new ArrayList<>();
+            for (JsonNode item : node) {
+                if (!item.isValueNode() || item.asText().isBlank()) {
+                    throw error(field, "must be a list of non-empty strings");
+                }
+                out.add(item.asText());
+            }
+            return out;
+        }
+
+        Mode mode(JsonNode node, String field) throws ConfigException {
+            // YAML 1.1 reads a bare `off` as boolean false.
+            if (node.isBoolean()) {
+                return node.asBoolean() ? Mode.ENFORCE : Mode.OFF;
+            }
+            try {
+                return Mode.parse(node.asText());
+            } catch (IllegalArgumentException e) {
+                throw error(field, "'" + node.asText() + "' is not a mode (off, audit, warn, enforce)");
+            }
+        }
+
+        Map<String, Mode> categories(JsonNode node, String field) throws ConfigException {
+            Map<String, Mode> out = new LinkedHashMap<>();
+            if (node.isMissingNode() || node.isNull()) {
+                return out;
+            }
+            if (!node.isObject()) {
+                throw error(field, "must map category ids to modes");
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                try {
+                    Category.parse(e.getKey());
+                } catch (IllegalArgumentException ex) {
+                    List<String> ids = java.util.Arrays.stream(Category.values()).map(Category::id).toList();
+                    throw error(field + "." + e.getKey(), "unknown category (known: " + String.join(", ", ids) + ")");
+                }
+                out.put(Category.parse(e.getKey()).id(), mode(e.getValue(), field + "." + e.getKey()));
+            }
+            return out;
+        }
+
+        Map<String, Mode> rules(JsonNode node, String field) throws ConfigException {
+            Map<String, Mode> out = new LinkedHashMap<>();
+            if (node.isMissingNode() || node.isNull()) {
+                return out;
+            }
+            if (!node.isObject()) {
+                throw error(field, "must map rule ids to modes");
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                ruleId(e.getKey(), field + "." + e.getKey());
+                out.put(e.getKey(), mode(e.getValue(), field + "." + e.getKey()));
+            }
+            return out;
+        }
+
+        void ruleId(String id, String field) throws ConfigException {
+            if (!ruleIds.contains(id)) {
+                throw error(field, "unknown rule id '" + id + "' (see `guardrails rules`)");
+            }
+        }
+
+        ProfileConfig profile(JsonNode node, String field) throws ConfigException {
+            object(node, field, Set.of("name", "match", "mode", "categories", "rules"));
+            if (!node.hasNonNull("name") || node.get("name").asText().isBlank()) {
+                throw error(field + ".name", "required");
+            }
+            JsonNode match = node.path("match");
+            List<String> paths = List.of();
+            List<String> apps = List.of();
+            if (!match.isMissingNode()) {
+                object(match, field + ".match", Set.of("paths", "apps"));
+                paths = match.has("paths") ? strings(match.get("paths"), field + ".match.paths") : List.of();
+                apps = match.has("apps") ? strings(match.get("apps"), field + ".match.apps") : List.of();
+            }
+            Mode mode = node.has("mode") ? mode(node.get("mode"), field + ".mode") : null;
+            return new ProfileConfig(node.get("name").asText(), paths, apps, mode,
+                    categories(node.path("categories"), field + ".categories"),
+                    rules(node.path("rules"), field + ".rules"));
+        }
+
+        Exemption exemption(JsonNode node, String field) throws ConfigException {
+            object(node, field, Set.of("rule", "match", "owner", "reason", "expires"));
+            for (String required : List.of("rule", "owner", "reason", "expires")) {
+                if (!node.hasNonNull(required) || node.get(required).asText().isBlank()) {
+                    throw error(field + "." + required, "required: every exemption names the rule, an owner, a reason and an expiry date");
+                }
+            }
+            String rule = node.get("rule").asText();
+            if (!rule.equals("*")) {
+                ruleId(rule, field + ".rule");
+            }
+            LocalDate expires;
+            try {
+                expires = LocalDate.parse(node.get("expires").asText());
+            } catch (DateTimeParseException e) {
+                throw error(field + ".expires", "'" + node.get("expires").asText() + "' is not a date (YYYY-MM-DD)");
+            }
+            JsonNode match = node.path("match");
+            ObjectSelector selector = ObjectSelector.ANY;
+            if (!match.isMissingNode()) {
+                object(match, field + ".match", Set.of("app", "kind", "namespace", "name"));
+                selector = new ObjectSelector(match.path("app").asText(""), match.path("kind").asText(""),
+                        match.path("namespace").asText(""), match.path("name").asText(""));
+            }
+            return new Exemption(rule, selector, node.get("owner").asText(), node.get("reason").asText(),
+                    expires, file + " " + field);
+        }
+    }
+}

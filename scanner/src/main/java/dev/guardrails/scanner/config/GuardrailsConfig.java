@@ -1,0 +1,53 @@
+package dev.guardrails.scanner.config;
+
+import dev.guardrails.scanner.model.Exemption;
+import dev.guardrails.scanner.model.Mode;
+import dev.guardrails.scanner.rule.KubeVersion;
+import dev.guardrails.scanner.rule.RuleSettings;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The repository's guardrail policy, read from {@code .guardrails.yaml} at the repo root and
+ * validated once by {@link ConfigLoader}. Everything downstream works with this typed form.
+ *
+ * @param mode        default mode for every rule (default {@code warn})
+ * @param categories  mode per category id, everywhere
+ * @param rules       mode per rule id, everywhere
+ * @param profiles    per-environment overrides, first match wins
+ * @param exemptions  granted exceptions, each with owner, reason and expiry
+ * @param exclude     globs of repo paths that are not apps (docs, test data)
+ * @param settings    rule parameters (registries, labels, target Kubernetes version)
+ * @param namespace   destination namespace for objects without one, when the app has none
+ */
+public record GuardrailsConfig(Mode mode, Map<String, Mode> categories, Map<String, Mode> rules,
+                               List<ProfileConfig> profiles, List<Exemption> exemptions,
+                               List<String> exclude, RuleSettings settings, String namespace) {
+
+    public GuardrailsConfig {
+        mode = mode == null ? Mode.WARN : mode;
+        categories = categories == null ? Map.of() : Map.copyOf(categories);
+        rules = rules == null ? Map.of() : Map.copyOf(rules);
+        profiles = profiles == null ? List.of() : List.copyOf(profiles);
+        exemptions = exemptions == null ? List.of() : List.copyOf(exemptions);
+        exclude = exclude == null ? List.of() : List.copyOf(exclude);
+        settings = settings == null ? RuleSettings.defaults() : settings;
+        namespace = namespace == null || namespace.isBlank() ? "default" : namespace;
+    }
+
+    /** The policy used when a repo has no {@code .guardrails.yaml}: every rule warns. */
+    public static GuardrailsConfig defaults() {
+        return new GuardrailsConfig(Mode.WARN, Map.of(), Map.of(), List.of(), List.of(), List.of(),
+                RuleSettings.defaults(), "default");
+    }
+
+    public GuardrailsConfig withMode(Mode newMode) {
+        return new GuardrailsConfig(newMode, categories, rules, profiles, exemptions, exclude, settings, namespace);
+    }
+
+    public GuardrailsConfig withKubeVersion(KubeVersion version) {
+        RuleSettings s = new RuleSettings(settings.allowedRegistries(), settings.requiredLabels(), version,
+                settings.maxHpaReplicas());
+        return new GuardrailsConfig(mode, categories, rules, profiles, exemptions, exclude, s, namespace);
+    }
+}

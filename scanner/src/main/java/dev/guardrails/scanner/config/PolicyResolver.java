@@ -1,0 +1,68 @@
+package dev.guardrails.scanner.config;
+
+import dev.guardrails.scanner.model.Mode;
+import dev.guardrails.scanner.rule.RuleInfo;
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Decides the mode of each rule for one app. The most specific setting wins:
+ * profile rule &gt; global rule &gt; profile category &gt; global category &gt; profile mode &gt; global mode.
+ * So a rule turned off globally stays off in every environment unless a profile names that rule.
+ */
+public final class PolicyResolver {
+
+    private final GuardrailsConfig config;
+
+    public PolicyResolver(GuardrailsConfig config) {
+        this.config = config;
+    }
+
+    /**
+     * The profile for an app: the one named {@code selected} if given (it must exist), else the
+     * first whose path or app globs match.
+     */
+    public Optional<ProfileConfig> profileFor(String appName, String appPath, String selected) {
+        if (selected != null && !selected.isBlank()) {
+            return config.profiles().stream().filter(p -> p.name().equals(selected)).findFirst();
+        }
+        for (ProfileConfig p : config.profiles()) {
+            if (p.paths().stream().anyMatch(g -> globMatches(g, appPath))
+                    || p.apps().stream().anyMatch(g -> globMatches(g, appName))) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public Mode modeFor(RuleInfo rule, Optional<ProfileConfig> profile) {
+        Map<String, Mode> profileRules = profile.map(ProfileConfig::rules).orElse(Map.of());
+        if (profileRules.containsKey(rule.id())) {
+            return profileRules.get(rule.id());
+        }
+        if (config.rules().containsKey(rule.id())) {
+            return config.rules().get(rule.id());
+        }
+        String category = rule.category().id();
+        Map<String, Mode> profileCategories = profile.map(ProfileConfig::categories).orElse(Map.of());
+        if (profileCategories.containsKey(category)) {
+            return profileCategories.get(category);
+        }
+        if (config.categories().containsKey(category)) {
+            return config.categories().get(category);
+        }
+        return profile.map(ProfileConfig::mode).orElse(null) != null ? profile.get().mode() : config.mode();
+    }
+
+    /** Glob on a repo path: {@code *} stays in a segment, {@code **} crosses segments. */
+    public static boolean globMatches(String glob, String value) {
+        if (value == null) {
+            return false;
+        }
+        String normalized = value.equals(".") ? "" : value;
+        return FileSystems.getDefault().getPathMatcher("glob:" + glob).matches(Path.of(normalized))
+                || (glob.endsWith("/**") && normalized.equals(glob.substring(0, glob.length() - 3)));
+    }
+}

@@ -1,0 +1,74 @@
+package dev.guardrails.scanner.engine;
+
+import dev.guardrails.scanner.model.Exemption;
+import dev.guardrails.scanner.model.Finding;
+import dev.guardrails.scanner.model.ManifestObject;
+import dev.guardrails.scanner.model.Mode;
+import dev.guardrails.scanner.rule.Bundle;
+import dev.guardrails.scanner.rule.Rule;
+import dev.guardrails.scanner.rule.RuleContext;
+import dev.guardrails.scanner.rule.RuleInfo;
+import dev.guardrails.scanner.rule.RuleSettings;
+import dev.guardrails.scanner.rule.Violation;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Runs rules over one app's bundle and turns violations into findings: each gets the mode its
+ * profile gives the rule (rules in OFF mode do not run) and, if a live exemption covers it, that
+ * exemption. Expired exemptions do not apply.
+ */
+public final class Checker {
+
+    private final List<Rule> rules;
+
+    public Checker(List<Rule> rules) {
+        this.rules = List.copyOf(rules);
+    }
+
+    public List<Rule> rules() {
+        return rules;
+    }
+
+    public List<Finding> check(String app, Bundle bundle, RuleSettings settings, Function<RuleInfo, Mode> modes,
+                               List<Exemption> exemptions, LocalDate today) {
+        RuleContext context = new RuleContext(bundle, settings);
+        List<Finding> findings = new ArrayList<>();
+        for (Rule rule : rules) {
+            Mode mode = modes.apply(rule.info());
+            if (mode == Mode.OFF) {
+                continue;
+            }
+            for (ManifestObject object : bundle.objects()) {
+                List<Violation> violations;
+                try {
+                    violations = rule.check(object, context);
+                } catch (RuntimeException e) {
+                    // A rule bug must not hide other findings; surface it as a finding of that rule.
+                    violations = List.of(new Violation("", "rule failed on this object: " + e));
+                }
+                for (Violation v : violations) {
+                    findings.add(exempt(finding(rule.info(), mode, app, object, v), exemptions, today));
+                }
+            }
+        }
+        return findings;
+    }
+
+    static Finding finding(RuleInfo info, Mode mode, String app, ManifestObject object, Violation v) {
+        return new Finding(info.id(), info.title(), info.category(), info.severity(), mode, app, object.ref(),
+                object.locate(v.path()), v.path(), v.message(), info.remediation(), null);
+    }
+
+    /** Attaches the first live exemption covering the finding, if any. */
+    public static Finding exempt(Finding finding, List<Exemption> exemptions, LocalDate today) {
+        for (Exemption e : exemptions) {
+            if (!e.expiredOn(today) && e.covers(finding.ruleId(), finding.app(), finding.object())) {
+                return finding.withExemption(e);
+            }
+        }
+        return finding;
+    }
+}

@@ -1,0 +1,250 @@
+package dev.guardrails.scanner.engine;
+
+import dev.guardrails.scanner.config.GuardrailsConfig;
+import dev.guardrails.scanner.config.PolicyResolver;
+import dev.guardrails.scanner.config.ProfileConfig;
+import dev.guardrails.scanner.discovery.AppDiscoverer;
+import dev.guardrails.scanner.discovery.AppSource;
+import dev.guardrails.scanner.model.AppReport;
+import dev.guardrails.scanner.model.Exemption;
+import dev.guardrails.scanner.model.Finding;
+import dev.guardrails.scanner.model.ManifestObject;
+import dev.guardrails.scanner.model.Mode;
+import dev.guardrails.scanner.model.ObjectRef;
+import dev.guardrails.scanner.model.ScanReport;
+import dev.guardrails.scanner.model.SourceSpan;
+import dev.guardrails.scanner.parse.ManifestParseException;
+import dev.guardrails.scanner.parse.ManifestParser;
+import dev.guardrails.scanner.render.DirectoryOptions;
+import dev.guardrails.scanner.render.KustomizeOptions;
+import dev.guardrails.scanner.render.RenderException;
+import dev.guardrails.scanner.render.RenderOutput;
+import dev.guardrails.scanner.render.RenderRequest;
+import dev.guardrails.scanner.render.RenderedFile;
+import dev.guardrails.scanner.render.Renderer;
+import dev.guardrails.scanner.render.SourceType;
+import dev.guardrails.scanner.rule.Bundle;
+import dev.guardrails.scanner.rule.Rule;
+import dev.guardrails.scanner.rule.RuleInfo;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The pipeline: discover apps, render each, parse, check, decide, and collect a {@link ScanReport}.
+ * Apps are independent and run on a bounded pool; one app's failure is a finding, never an abort.
+ */
+public final class GuardrailsEngine {
+
+    private final Checker checker;
+    private final Map<SourceType, Renderer> renderers;
+    private final ManifestParser parser;
+    private final AppDiscoverer discoverer;
+
+    public GuardrailsEngine(List<Rule> rules, List<Renderer> renderers, ManifestParser parser, AppDiscoverer discoverer) {
+        this.checker = new Checker(rules);
+        this.renderers = new EnumMap<>(SourceType.class);
+        for (Renderer r : renderers) {
+            this.renderers.put(r.type(), r);
+        }
+        this.parser = parser;
+        this.discoverer = discoverer;
+    }
+
+    /** Every rule this engine reports on, built-in and platform, in catalog order. */
+    public List<RuleInfo> ruleInfos() {
+        List<RuleInfo> infos = new ArrayList<>();
+        checker.rules().forEach(r -> infos.add(r.info()));
+        infos.addAll(PlatformRules.all());
+        return infos;
+    }
+
+    /** Discovers the apps of a repo and turns them into render targets. */
+    public List<AppTarget> discover(Path repoRoot, GuardrailsConfig config) throws IOException {
+        List<AppTarget> targets = new ArrayList<>();
+        for (AppSource app : discoverer.discover(repoRoot, config.exclude())) {
+            RenderRequest request = new RenderRequest(repoRoot, app.path(), app.type(), app.name(), config.namespace(),
+                    app.helm(), KustomizeOptions.defaults(), DirectoryOptions.defaults());
+            targets.add(new AppTarget(app.name(), app.path(), request));
+        }
+        return targets;
+    }
+
+    /** Scans a checked-out repo: every discovered app. */
+    public ScanReport scan(Path repoRoot, String target, String revision, GuardrailsConfig config, ScanOptions options)
+            throws IOException {
+        return scan(discover(repoRoot, config), target, revision, config, options);
+    }
+
+    /** Kinds that namespace rules look up across apps (see {@link Bundle}). */
+    private static final java.util.Set<String> NAMESPACE_POLICY_KINDS =
+            java.util.Set.of("NetworkPolicy", "LimitRange", "ResourceQuota");
+
+    /**
+     * Scans the given apps: renders all of them (in parallel), then checks each with the
+     * namespace-level policy objects of the others as neighbours.
+     */
+    public ScanReport scan(List<AppTarget> apps, String target, String revision, GuardrailsConfig config,
+                           ScanOptions options) {
+        Instant start = options.clock().instant();
+        long t0 = System.nanoTime();
+        List<RenderedApp> rendered = parallel(apps, app -> render(app, config, options), options.parallelism());
+        List<Bundle.Placed> policies = new ArrayList<>();
+        for (RenderedApp r : rendered) {
+            for (Bundle.Placed p : r.bundle().placed()) {
+                if (NAMESPACE_POLICY_KINDS.contains(p.object().kind())) {
+                    policies.add(p);
+                }
+            }
+        }
+        List<AppResult> results = parallel(rendered, r -> check(r, policies, config, options), options.parallelism());
+        List<AppReport> reports = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
+        for (AppResult r : results) {
+            reports.add(r.report());
+            findings.addAll(r.findings());
+        }
+        findings.addAll(expiredExemptions(config, options));
+        long elapsed = (System.nanoTime() - t0) / 1_000_000;
+        return new ScanReport(target, revision, start, elapsed, reports, findings, ruleInfos());
+    }
+
+    /** Renders and checks one app on its own (the Argo CD plugin's view: no neighbours). */
+    public AppResult evaluate(AppTarget app, GuardrailsConfig config, ScanOptions options) {
+        return check(render(app, config, options), List.of(), config, options);
+    }
+
+    /** An app after rendering and parsing, before checking. */
+    public record RenderedApp(AppTarget target, Bundle bundle, List<Finding> findings, AppReport report,
+                              Optional<ProfileConfig> profile) {
+    }
+
+    /** Renders and parses one app; failures become findings. */
+    public RenderedApp render(AppTarget app, GuardrailsConfig config, ScanOptions options) {
+        PolicyResolver policy = new PolicyResolver(config);
+        Optional<ProfileConfig> profile = policy.profileFor(app.name(), app.path(), options.profile());
+        LocalDate today = LocalDate.now(options.clock());
+        RenderRequest request = app.request();
+        Renderer renderer = renderers.get(request.type());
+        long t0 = System.nanoTime();
+        RenderOutput output;
+        try {
+            if (renderer == null) {
+                throw new RenderException("no renderer for " + request.type().id() + " apps");
+            }
+            output = renderer.render(request);
+        } catch (RenderException e) {
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            Finding failed = platformFinding(PlatformRules.RENDER_FAILED, policy, profile, app,
+                    new SourceSpan(app.path(), 0, 0), e.getMessage(), config.exemptions(), today);
+            return new RenderedApp(app, new Bundle(List.of(), request.namespace()), List.of(failed),
+                    new AppReport(app.name(), app.path(), request.type().id(), 0, ms, e.getMessage()), profile);
+        }
+        List<ManifestObject> objects = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
+        for (RenderedFile file : output.files()) {
+            try {
+                for (ManifestObject o : parser.parse(file.content(), file.path())) {
+                    objects.add(file.exactLines() ? o
+                            : new ManifestObject(o.raw(), new SourceSpan(file.path(), 0, o.origin().document()), Map.of()));
+                }
+            } catch (ManifestParseException e) {
+                int line = file.exactLines() ? e.line() : 0;
+                findings.add(platformFinding(PlatformRules.MANIFEST_INVALID, policy, profile, app,
+                        new SourceSpan(file.path(), line, 0), e.getMessage(), config.exemptions(), today));
+            }
+        }
+        AppReport report = new AppReport(app.name(), app.path(), request.type().id(), objects.size(),
+                output.elapsedMillis(), null);
+        return new RenderedApp(app, new Bundle(objects, request.namespace()), findings, report, profile);
+    }
+
+    /** Checks a rendered app; {@code neighbours} are namespace policies deployed by other apps. */
+    public AppResult check(RenderedApp app, List<Bundle.Placed> neighbours, GuardrailsConfig config, ScanOptions options) {
+        PolicyResolver policy = new PolicyResolver(config);
+        LocalDate today = LocalDate.now(options.clock());
+        List<Bundle.Placed> others = new ArrayList<>();
+        java.util.Set<ManifestObject> own = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        own.addAll(app.bundle().objects());
+        for (Bundle.Placed p : neighbours) {
+            if (!own.contains(p.object())) {
+                others.add(p);
+            }
+        }
+        Bundle bundle = new Bundle(app.bundle().objects(), app.bundle().defaultNamespace(), others);
+        List<Finding> findings = new ArrayList<>(app.findings());
+        findings.addAll(checker.check(app.target().name(), bundle, config.settings(),
+                rule -> policy.modeFor(rule, app.profile()), config.exemptions(), today));
+        return new AppResult(app.report(), bundle.objects(), findings);
+    }
+
+    private static <T, R> List<R> parallel(List<T> items, java.util.function.Function<T, R> work, int parallelism) {
+        if (items.isEmpty()) {
+            return List.of();
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, items.size()));
+        try {
+            List<Future<R>> futures = new ArrayList<>();
+            for (T item : items) {
+                futures.add(pool.submit(() -> work.apply(item)));
+            }
+            List<R> out = new ArrayList<>();
+            for (Future<R> f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("scan interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("scan failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Finding platformFinding(RuleInfo info, PolicyResolver policy, Optional<ProfileConfig> profile,
+                                           AppTarget app, SourceSpan where, String message,
+                                           List<Exemption> exemptions, LocalDate today) {
+        Mode mode = policy.modeFor(info, profile);
+        if (info == PlatformRules.RENDER_FAILED && mode == Mode.OFF) {
+            mode = Mode.AUDIT; // a render failure is never silent: nothing in the app was checked
+        }
+        Finding f = new Finding(info.id(), info.title(), info.category(), info.severity(), mode, app.name(),
+                new ObjectRef("guardrails.dev/v1", "App", "", app.name()), where, "", message,
+                info.remediation(), null);
+        return Checker.exempt(f, exemptions, today);
+    }
+
+    private List<Finding> expiredExemptions(GuardrailsConfig config, ScanOptions options) {
+        LocalDate today = LocalDate.now(options.clock());
+        PolicyResolver policy = new PolicyResolver(config);
+        Mode mode = policy.modeFor(PlatformRules.EXEMPTION_EXPIRED, Optional.empty());
+        List<Finding> out = new ArrayList<>();
+        if (mode == Mode.OFF) {
+            return out;
+        }
+        for (Exemption e : config.exemptions()) {
+            if (e.expiredOn(today)) {
+                RuleInfo info = PlatformRules.EXEMPTION_EXPIRED;
+                out.add(new Finding(info.id(), info.title(), info.category(), info.severity(), mode, "",
+                        new ObjectRef("guardrails.dev/v1", "Exemption", "", e.rule() + " " + e.selector()),
+                        new SourceSpan(".guardrails.yaml", 0, 0), "",
+                        "exemption for " + e.rule() + " (" + e.selector() + ", owner " + e.owner()
+                                + ") expired on " + e.expires(),
+                        info.remediation(), null));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,156 @@
+package dev.guardrails.scanner.source;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Optional;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.transport.CredentialsProvider;
+import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
+
+/**
+ * A repository checked out at one revision into a private temporary directory, deleted on
+ * {@link #close()}. Works for remote URLs and for local repositories (which are cloned too, so the
+ * caller's working tree is never touched).
+ */
+public final class GitCheckout implements AutoCloseable {
+
+    private final Path root;
+    private final String commit;
+
+    private GitCheckout(Path root, String commit) {
+        this.root = root;
+        this.commit = commit;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** The full SHA checked out. */
+    public String commit() {
+        return commit;
+    }
+
+    /**
+     * Clones {@code url} and checks out {@code ref} (branch, tag or commit SHA; HEAD when blank).
+     *
+     * @param token optional HTTPS token (used as password); never logged
+     */
+    public static GitCheckout clone(String url, String ref, Optional<String> token) throws SourceException {
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("guardrails-git-");
+        } catch (IOException e) {
+            throw new SourceException("cannot create a checkout directory: " + e.getMessage(), e);
+        }
+        String safeUrl = redact(url);
+        try (Git git = Git.cloneRepository()
+                .setURI(url)
+                .setDirectory(dir.toFile())
+                .setNoCheckout(true)
+                .setCloneAllBranches(true)
+                .setCredentialsProvider(credentials(token))
+                .call()) {
+            String wanted = ref == null || ref.isBlank() ? "HEAD" : ref;
+            ObjectId id = resolve(git.getRepository(), wanted)
+                    .orElseThrow(() -> new SourceException("revision '" + wanted + "' not found in " + safeUrl));
+            git.checkout().setName(id.name()).call();
+            return new GitCheckout(dir, id.name());
+        } catch (GitAPIException | IOException | RuntimeException e) {
+            deleteQuietly(dir);
+            throw new SourceException("cannot clone " + safeUrl + ": " + redact(String.valueOf(e.getMessage())), e);
+        } catch (SourceException e) {
+            deleteQuietly(dir);
+            throw e;
+        }
+    }
+
+    /** The HEAD commit of a local working tree, if it is a Git repository. */
+    public static Optional<String> headOf(Path workTree) {
+        FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(workTree.toFile());
+        if (builder.getGitDir() == null) {
+            return Optional.empty();
+        }
+        try (Repository repo = builder.build()) {
+            ObjectId head = repo.resolve("HEAD");
+            return Optional.ofNullable(head).map(ObjectId::name);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<ObjectId> resolve(Repository repo, String ref) throws IOException {
+        for (String candidate : new String[] {"refs/remotes/origin/" + ref, "refs/tags/" + ref + "^{commit}", ref + "^{commit}", ref}) {
+            try {
+                ObjectId id = repo.resolve(candidate);
+                if (id != null) {
+                    return Optional.of(id);
+                }
+            } catch (org.eclipse.jgit.errors.RevisionSyntaxException ignored) {
+                // try the next form
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static CredentialsProvider credentials(Optional<String> token) {
+        return token.filter(t -> !t.isBlank())
+                .<CredentialsProvider>map(t -> new UsernamePasswordCredentialsProvider("x-access-token", t))
+                .orElse(null);
+    }
+
+    /** Removes user-info (tokens) from a URL before it appears in any message. */
+    public static String redact(String text) {
+        return text == null ? "" : text.replaceAll("(https?://)[^/@\\s]+@", "$1***@");
+    }
+
+    /** True when the argument looks like a remote Git URL rather than a local path. */
+    public static boolean isRemote(String target) {
+        if (target.startsWith("git@") || target.startsWith("ssh://")) {
+            return true;
+        }
+        try {
+            String scheme = URI.create(target).getScheme();
+            return scheme != null && (scheme.equals("http") || scheme.equals("https") || scheme.equals("file") || scheme.equals("git"));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        deleteQuietly(root);
+    }
+
+    static void deleteQuietly(Path dir) {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.deleteIfExists(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
+                    Files.deleteIfExists(d);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException ignored) {
+            // best effort: the OS cleans temp eventually
+        }
+    }
+}
