@@ -1,0 +1,12 @@
+package dev.guardrails.scanner.rules.hardening;
+
+import dev.guardrails.scanner.rule.RuleFixtures;
+import org.junit.jupiter.api.Test;
+
+class WritableHostPathRuleTest {
+
+    @Test
+    void fixtures() {
+        RuleFixtures.verify(new WritableHostPathRule());
+    }
+}
