@@ -30,10 +30,15 @@ public final class PodCases {
      * A workload with an init container "migrate", a container "app" and an ephemeral container
      * "debug". Each security context is a YAML flow map such as {@code {runAsNonRoot: true}}, or
      * empty to leave it out; {@code podSpecExtra} is added to the pod spec as flow-map entries
-     * such as {@code os: {name: windows}}.
+     * such as {@code os: {name: windows}}. Null counts as empty, so blank table cells can be passed as they are.
      */
     public static String workload(String kind, String podSpecExtra, String podSc, String initSc, String appSc,
                                   String debugSc) {
+        podSpecExtra = orEmpty(podSpecExtra);
+        podSc = orEmpty(podSc);
+        initSc = orEmpty(initSc);
+        appSc = orEmpty(appSc);
+        debugSc = orEmpty(debugSc);
         StringBuilder spec = new StringBuilder();
         if (!podSpecExtra.isEmpty()) {
             spec.append("{{i}}").append(podSpecExtra).append('\n');
@@ -114,6 +119,10 @@ public final class PodCases {
             }
         }
         return out;
+    }
+
+    private static String orEmpty(String text) {
+        return text == null ? "" : text.strip();
     }
 
     private static String token(ManifestObject object, String path) {
