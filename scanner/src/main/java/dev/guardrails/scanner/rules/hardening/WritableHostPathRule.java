@@ -49,12 +49,13 @@ public final class WritableHostPathRule implements Rule {
                 return;
             }
             for (Container c : pod.allContainers()) {
-                for (SecurityContexts.Item mount : SecurityContexts.items(c.node().path("volumeMounts"), c.field("volumeMounts"))) {
+                for (SecurityContexts.Item mount
+                        : SecurityContexts.items(c.node().path("volumeMounts"), c.field("volumeMounts"))) {
                     PodVolume volume = hostPaths.get(mount.node().path("name").asText(""));
                     if (volume != null && !SecurityContexts.isTrue(mount.node().path("readOnly"))) {
                         out.add(new Violation(FieldPath.key(mount.path(), "readOnly"),
-                                c.describe() + " mounts host path '" + volume.hostPath() + "' ("
-                                        + volume.describe() + ") writable at " + mount.node().path("mountPath").asText("")));
+                                c.describe() + " mounts host path '" + volume.hostPath() + "' (" + volume.describe()
+                                        + ") writable at " + mount.node().path("mountPath").asText("")));
                     }
                 }
             }

@@ -36,7 +36,8 @@ public final class AppArmorUnconfinedRule implements Rule {
             "The runtime's default AppArmor profile blocks writes to sensitive /proc and /sys paths and "
                     + "mounts; an unconfined profile removes that layer of defence on AppArmor hosts.",
             "Remove the Unconfined appArmorProfile (or the unconfined "
-                    + "container.apparmor.security.beta.kubernetes.io annotation), or use RuntimeDefault or a Localhost profile.");
+                    + "container.apparmor.security.beta.kubernetes.io annotation), or use RuntimeDefault or a "
+                    + "Localhost profile.");
 
     @Override
     public RuleInfo info() {

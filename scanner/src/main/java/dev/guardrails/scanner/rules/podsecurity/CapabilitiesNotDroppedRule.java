@@ -1,5 +1,6 @@
 package dev.guardrails.scanner.rules.podsecurity;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.guardrails.scanner.k8s.Container;
 import dev.guardrails.scanner.k8s.PodTemplate;
 import dev.guardrails.scanner.model.Category;
@@ -40,8 +41,9 @@ public final class CapabilitiesNotDroppedRule implements Rule {
         List<Violation> out = new ArrayList<>();
         PodTemplate.of(object).filter(pod -> !SecurityContexts.isWindows(pod)).ifPresent(pod -> {
             for (Container c : pod.allContainers()) {
-                boolean dropsAll = SecurityContexts.items(SecurityContexts.containerLevel(c, "capabilities", "drop"), "")
-                        .stream().anyMatch(item -> item.text().equals("ALL"));
+                JsonNode drop = SecurityContexts.containerLevel(c, "capabilities", "drop");
+                boolean dropsAll = SecurityContexts.items(drop, "").stream()
+                        .anyMatch(item -> item.text().equals("ALL"));
                 if (!dropsAll) {
                     out.add(new Violation(SecurityContexts.containerPath(c, "capabilities", "drop"),
                             c.describe() + " does not drop ALL capabilities"));

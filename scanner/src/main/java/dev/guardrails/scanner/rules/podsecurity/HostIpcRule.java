@@ -36,7 +36,8 @@ public final class HostIpcRule implements Rule {
         List<Violation> out = new ArrayList<>();
         PodTemplate.of(object).ifPresent(pod -> {
             if (SecurityContexts.isTrue(pod.spec().path("hostIPC"))) {
-                out.add(new Violation(pod.field("hostIPC"), "pod shares the host's IPC namespace (hostIPC: true)"));
+                out.add(new Violation(pod.field("hostIPC"),
+                        "pod shares the host's IPC namespace (hostIPC: true)"));
             }
         });
         return out;

@@ -36,7 +36,8 @@ public final class HostNetworkRule implements Rule {
         List<Violation> out = new ArrayList<>();
         PodTemplate.of(object).ifPresent(pod -> {
             if (SecurityContexts.isTrue(pod.spec().path("hostNetwork"))) {
-                out.add(new Violation(pod.field("hostNetwork"), "pod shares the host's network namespace (hostNetwork: true)"));
+                out.add(new Violation(pod.field("hostNetwork"),
+                        "pod shares the host's network namespace (hostNetwork: true)"));
             }
         });
         return out;

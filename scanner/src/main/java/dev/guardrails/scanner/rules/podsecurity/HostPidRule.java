@@ -36,7 +36,8 @@ public final class HostPidRule implements Rule {
         List<Violation> out = new ArrayList<>();
         PodTemplate.of(object).ifPresent(pod -> {
             if (SecurityContexts.isTrue(pod.spec().path("hostPID"))) {
-                out.add(new Violation(pod.field("hostPID"), "pod shares the host's PID namespace (hostPID: true)"));
+                out.add(new Violation(pod.field("hostPID"),
+                        "pod shares the host's PID namespace (hostPID: true)"));
             }
         });
         return out;
