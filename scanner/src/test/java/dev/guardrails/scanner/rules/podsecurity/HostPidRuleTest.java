@@ -1,0 +1,12 @@
+package dev.guardrails.scanner.rules.podsecurity;
+
+import dev.guardrails.scanner.rule.RuleFixtures;
+import org.junit.jupiter.api.Test;
+
+class HostPidRuleTest {
+
+    @Test
+    void fixtures() {
+        RuleFixtures.verify(new HostPidRule());
+    }
+}
