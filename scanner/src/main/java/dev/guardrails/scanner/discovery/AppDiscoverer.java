@@ -1,0 +1,253 @@
+package dev.guardrails.scanner.discovery;
+
+import dev.guardrails.scanner.render.Glob;
+import dev.guardrails.scanner.render.HelmOptions;
+import dev.guardrails.scanner.render.KustomizationFile;
+import dev.guardrails.scanner.render.SourceType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the apps in a repo that has no Argo CD Applications to say where they are, using Argo CD's
+ * per-directory type detection ({@code util/app/discovery/discovery.go}):
+ *
+ * <ul>
+ *   <li>A directory with a kustomization ({@code kustomization.yaml}, {@code .yml},
+ *       {@code Kustomization}) is a Kustomize app. When it also has a Chart.yaml, Kustomize wins, as in
+ *       Argo CD, where the later file in the lexical walk decides. A kustomization that another
+ *       kustomization in the repo pulls in (resources, bases, components) is a base, not an app, so
+ *       its objects are not reported twice. Plain directories below a kustomization are its files.</li>
+ *   <li>Otherwise a directory with a {@code Chart.yaml} is a Helm app; nothing below it is looked at
+ *       (its {@code charts/} holds subcharts, not apps). With {@code values-<env>.yaml} files next to
+ *       Chart.yaml there is one app per environment, named {@code <path>@<env>}.</li>
+ *   <li>Otherwise a directory holding manifest files is a Directory app (not recursive: each such
+ *       directory is its own app). Files count when they look like Kubernetes objects (an
+ *       {@code apiVersion} and a {@code kind} key), are not skip-marked and are not loaded by a
+ *       kustomization elsewhere, so values files and shared patches do not turn into apps.</li>
+ * </ul>
+ *
+ * <p>Dot-directories ({@code .git}, {@code .github}) and excluded paths are skipped; symlinked
+ * directories are never followed. Results are sorted by path, then name.
+ */
+public final class AppDiscoverer {
+
+    private static final Pattern ENV_VALUES = Pattern.compile("values-(.+)\\.ya?ml");
+    private static final Pattern API_VERSION = Pattern.compile("(?m)^\\s*(?:-\\s+)?\"?apiVersion\"?\\s*:");
+    private static final Pattern KIND = Pattern.compile("(?m)^\\s*(?:-\\s+)?\"?kind\"?\\s*:");
+    private static final int SNIFF_BYTES = 256 * 1024;
+
+    /**
+     * Lists the apps in the repo.
+     *
+     * @param repoRoot     the checkout
+     * @param excludeGlobs repo-relative globs ({@code *} within a segment, {@code **} across);
+     *                     a matching directory is skipped with everything below it
+     * @throws UncheckedIOException when the root is not a directory
+     */
+    public List<AppSource> discover(Path repoRoot, List<String> excludeGlobs) {
+        Path root = repoRoot.toAbsolutePath().normalize();
+        if (!Files.isDirectory(root)) {
+            throw new UncheckedIOException(new IOException("repository root " + repoRoot + " is not a directory"));
+        }
+        List<Glob> excludes = new ArrayList<>();
+        for (String glob : excludeGlobs == null ? List.<String>of() : excludeGlobs) {
+            if (glob != null && !glob.isBlank()) {
+                excludes.add(Glob.segmented(stripSlashes(glob.strip())));
+            }
+        }
+        Scan scan = new Scan(root, excludes);
+        scan.walk(root, ".", null);
+
+        List<AppSource> apps = new ArrayList<>();
+        for (String dir : scan.kustomizations) {
+            if (!scan.referencedDirs.contains(dir)) {
+                apps.add(new AppSource(dir, dir, SourceType.KUSTOMIZE, null));
+            }
+        }
+        for (String dir : scan.charts) {
+            apps.addAll(helmApps(root, dir));
+        }
+        scan.plainDirs.forEach((dir, files) -> {
+            if (files.stream().anyMatch(f -> !scan.referencedFiles.contains(f) && looksLikeManifest(root.resolve(f)))) {
+                apps.add(new AppSource(dir, dir, SourceType.DIRECTORY, null));
+            }
+        });
+        apps.sort(Comparator.comparing(AppSource::path).thenComparing(AppSource::name));
+        return List.copyOf(apps);
+    }
+
+    private static List<AppSource> helmApps(Path root, String dir) {
+        TreeMap<String, String> envs = new TreeMap<>();
+        for (Path file : list(root.resolve(dir))) {
+            Matcher m = ENV_VALUES.matcher(file.getFileName().toString());
+            if (m.matches() && Files.isRegularFile(file)) {
+                envs.putIfAbsent(m.group(1), file.getFileName().toString());
+            }
+        }
+        if (envs.isEmpty()) {
+            return List.of(new AppSource(dir, dir, SourceType.HELM, HelmOptions.defaults()));
+        }
+        List<AppSource> apps = new ArrayList<>();
+        envs.forEach((env, file) -> apps.add(new AppSource(dir + "@" + env, dir, SourceType.HELM,
+                HelmOptions.defaults().withValueFiles(List.of(file)))));
+        return apps;
+    }
+
+    /** Mutable state of one discovery run. */
+    private static final class Scan {
+        final Path root;
+        final List<Glob> excludes;
+        final List<String> kustomizations = new ArrayList<>();
+        final List<String> charts = new ArrayList<>();
+        final TreeMap<String, List<String>> plainDirs = new TreeMap<>();
+        final Set<String> referencedDirs = new HashSet<>();
+        final Set<String> referencedFiles = new HashSet<>();
+
+        Scan(Path root, List<Glob> excludes) {
+            this.root = root;
+            this.excludes = excludes;
+        }
+
+        /**
+         * @param kustomizeOwner the nearest ancestor kustomization dir, or {@code null}: below one,
+         *                       plain directories are its files and charts in {@code charts/} its chart home
+         */
+        void walk(Path dir, String rel, String kustomizeOwner) {
+            if (!rel.equals(".") && excluded(rel, true)) {
+                return;
+            }
+            List<Path> entries = list(dir);
+            List<Path> subdirs = new ArrayList<>();
+            List<String> manifests = new ArrayList<>();
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                String entryRel = join(rel, name);
+                if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+                    if (!name.startsWith(".")) {
+                        subdirs.add(entry);
+                    }
+                } else if (isManifestName(name) && Files.isRegularFile(entry) && !excluded(entryRel, false)) {
+                    manifests.add(entryRel);
+                }
+            }
+            boolean kustomization = KustomizationFile.find(dir).isPresent();
+            boolean chart = Files.isRegularFile(dir.resolve("Chart.yaml"));
+            String owner = kustomizeOwner;
+            if (kustomization) {
+                kustomizations.add(rel);
+                collectReferences(dir);
+                owner = rel;
+            } else if (chart) {
+                boolean chartHome = kustomizeOwner != null && dir.getParent() != null
+                        && dir.getParent().getFileName().toString().equals("charts");
+                if (!chartHome) {
+                    charts.add(rel);
+                }
+                return;
+            } else if (kustomizeOwner == null && !manifests.isEmpty()) {
+                plainDirs.put(rel, manifests);
+            }
+            for (Path sub : subdirs) {
+                walk(sub, join(rel, sub.getFileName().toString()), owner);
+            }
+        }
+
+        private void collectReferences(Path dir) {
+            List<KustomizationFile.Ref> refs;
+            try {
+                refs = KustomizationFile.read(KustomizationFile.find(dir).orElseThrow());
+            } catch (IOException | RuntimeException e) {
+                return; // An unreadable kustomization is still an app; rendering will report why.
+            }
+            for (KustomizationFile.Ref ref : refs) {
+                if (ref.kind() != KustomizationFile.Kind.TREE && ref.kind() != KustomizationFile.Kind.FILE) {
+                    continue;
+                }
+                String value = ref.value();
+                if (KustomizationFile.hasRemoteScheme(value) || value.startsWith("/")) {
+                    continue;
+                }
+                Path target = dir.resolve(value).normalize();
+                if (!target.startsWith(root)) {
+                    continue;
+                }
+                String rel = relative(target);
+                if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+                    if (ref.kind() == KustomizationFile.Kind.TREE) {
+                        referencedDirs.add(rel);
+                    }
+                } else {
+                    referencedFiles.add(rel);
+                }
+            }
+        }
+
+        private boolean excluded(String rel, boolean directory) {
+            for (Glob glob : excludes) {
+                if (glob.matches(rel) || (directory && glob.matches(rel + "/"))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private String relative(Path path) {
+            String rel = root.relativize(path).toString().replace('\\', '/');
+            return rel.isEmpty() ? "." : rel;
+        }
+    }
+
+    private static boolean looksLikeManifest(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            String head = new String(in.readNBytes(SNIFF_BYTES), StandardCharsets.UTF_8);
+            return !head.contains("+argocd:skip-file-rendering")
+                    && API_VERSION.matcher(head).find() && KIND.matcher(head).find();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean isManifestName(String name) {
+        return name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json");
+    }
+
+    private static List<Path> list(Path dir) {
+        List<Path> entries = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+            stream.forEach(entries::add);
+        } catch (IOException e) {
+            return entries; // Unreadable directory: nothing to discover there.
+        }
+        entries.sort(Comparator.comparing(p -> p.getFileName().toString()));
+        return entries;
+    }
+
+    private static String join(String base, String name) {
+        return base.equals(".") ? name : base + "/" + name;
+    }
+
+    private static String stripSlashes(String glob) {
+        String g = glob.startsWith("./") ? glob.substring(2) : glob;
+        while (g.startsWith("/")) {
+            g = g.substring(1);
+        }
+        while (g.endsWith("/") && g.length() > 1) {
+            g = g.substring(0, g.length() - 1);
+        }
+        return g;
+    }
+}
