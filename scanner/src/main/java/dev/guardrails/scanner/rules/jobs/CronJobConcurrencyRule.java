@@ -35,7 +35,7 @@ public final class CronJobConcurrencyRule implements Rule {
         if (policy.equals("Forbid") || policy.equals("Replace")) {
             return List.of();
         }
-        return List.of(new Violation("spec.concurrencyPolicy", JobSpecs.describe(object)
-                + (policy.isEmpty() ? " leaves concurrencyPolicy unset (Allow)" : " sets concurrencyPolicy " + policy)));
+        String what = policy.isEmpty() ? " leaves concurrencyPolicy unset (Allow)" : " sets concurrencyPolicy " + policy;
+        return List.of(new Violation("spec.concurrencyPolicy", JobSpecs.describe(object) + what));
     }
 }

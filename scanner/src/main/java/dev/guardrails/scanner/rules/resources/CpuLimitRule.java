@@ -17,7 +17,8 @@ public final class CpuLimitRule implements Rule {
             "Container has no CPU limit",
             Category.RESOURCES,
             Severity.LOW,
-            "A container without a CPU limit can take idle CPU from its neighbours; some platforms forbid CPU limits to avoid throttling, so this is advisory.",
+            "A container without a CPU limit can take idle CPU from its neighbours; some platforms"
+                    + " forbid CPU limits to avoid throttling, so this is advisory.",
             "Set resources.limits.cpu, or turn this rule off where the platform forbids CPU limits.");
 
     @Override

@@ -17,7 +17,8 @@ public final class CpuRequestRule implements Rule {
             "Container has no CPU request",
             Category.RESOURCES,
             Severity.MEDIUM,
-            "Without a CPU request the scheduler treats the container as needing no CPU, so nodes are overcommitted and the pod is the first to starve under contention.",
+            "Without a CPU request the scheduler treats the container as needing no CPU, so nodes "
+                    + "are overcommitted and the pod is the first to starve under contention.",
             "Set resources.requests.cpu to the container's typical usage (for example 100m).");
 
     @Override

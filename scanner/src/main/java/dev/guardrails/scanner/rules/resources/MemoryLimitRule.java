@@ -17,7 +17,8 @@ public final class MemoryLimitRule implements Rule {
             "Container has no memory limit",
             Category.RESOURCES,
             Severity.MEDIUM,
-            "A container without a memory limit can use all the node's memory, pushing neighbours into eviction or the kernel OOM killer.",
+            "A container without a memory limit can use all the node's memory, pushing neighbours "
+                    + "into eviction or the kernel OOM killer.",
             "Set resources.limits.memory, usually equal to the memory request so the pod's memory is guaranteed.");
 
     @Override

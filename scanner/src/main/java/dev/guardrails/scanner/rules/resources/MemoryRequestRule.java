@@ -17,7 +17,8 @@ public final class MemoryRequestRule implements Rule {
             "Container has no memory request",
             Category.RESOURCES,
             Severity.MEDIUM,
-            "Without a memory request the scheduler can pack the pod onto a node without room for it, and it is among the first evicted under memory pressure.",
+            "Without a memory request the scheduler can pack the pod onto a node without room for "
+                    + "it, and it is among the first evicted under memory pressure.",
             "Set resources.requests.memory to the container's typical working set (for example 256Mi).");
 
     @Override
