@@ -1,0 +1,51 @@
+package dev.guardrails.scanner.rules.availability;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.guardrails.scanner.k8s.PodTemplate;
+import dev.guardrails.scanner.model.Category;
+import dev.guardrails.scanner.model.ManifestObject;
+import dev.guardrails.scanner.model.Severity;
+import dev.guardrails.scanner.rule.Rule;
+import dev.guardrails.scanner.rule.RuleContext;
+import dev.guardrails.scanner.rule.RuleInfo;
+import dev.guardrails.scanner.rule.Violation;
+import java.util.List;
+import java.util.Optional;
+
+/** Replicas are spread over nodes or zones by topology constraints or pod anti-affinity. */
+public final class TopologySpreadRule implements Rule {
+
+    private static final RuleInfo INFO = RuleInfo.of(
+            "topology-spread-missing",
+            "Replicas are not spread across nodes or zones",
+            Category.AVAILABILITY,
+            Severity.MEDIUM,
+            "Without spread constraints the scheduler may place every replica on one node or in "
+                    + "one zone, and losing it takes the whole app down.",
+            "Add topologySpreadConstraints (e.g. on topology.kubernetes.io/zone and "
+                    + "kubernetes.io/hostname) or a podAntiAffinity rule to the pod template.");
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public List<Violation> check(ManifestObject object, RuleContext context) {
+        if (!Workloads.isScalable(object) || Workloads.minimumReplicas(object, context.bundle()) <= 1) {
+            return List.of();
+        }
+        Optional<PodTemplate> pod = PodTemplate.of(object);
+        if (pod.isEmpty()) {
+            return List.of();
+        }
+        JsonNode spec = pod.get().spec();
+        JsonNode constraints = spec.path("topologySpreadConstraints");
+        JsonNode antiAffinity = spec.path("affinity").path("podAntiAffinity");
+        if (constraints.isArray() && !constraints.isEmpty() || antiAffinity.isObject() && !antiAffinity.isEmpty()) {
+            return List.of();
+        }
+        return List.of(new Violation(pod.get().field("topologySpreadConstraints"), object.kind() + " \""
+                + object.name() + "\" has several replicas but no topologySpreadConstraints or podAntiAffinity"));
+    }
+}

@@ -1,0 +1,12 @@
+package dev.guardrails.scanner.rules.jobs;
+
+import dev.guardrails.scanner.rule.RuleFixtures;
+import org.junit.jupiter.api.Test;
+
+class JobTtlRuleTest {
+
+    @Test
+    void fixtures() {
+        RuleFixtures.verify(new JobTtlRule());
+    }
+}
