@@ -73,8 +73,21 @@ public final class GuardrailsEngine {
     public List<AppTarget> discover(Path repoRoot, GuardrailsConfig config) throws IOException {
         List<AppTarget> targets = new ArrayList<>();
         for (AppSource app : discoverer.discover(repoRoot, config.exclude())) {
+            // Release name defaults to the chart directory (as `helm install <dir>` users expect) and
+            // the chart renders for the policy's target cluster version.
+            dev.guardrails.scanner.render.HelmOptions helm = app.helm();
+            if (helm != null) {
+                String base = app.path().substring(app.path().lastIndexOf('/') + 1);
+                String release = helm.releaseName() == null || helm.releaseName().isBlank()
+                        ? (base.equals(".") ? "release" : base) : helm.releaseName();
+                String kube = helm.kubeVersion() == null ? config.settings().kubeVersion() + ".0" : helm.kubeVersion();
+                helm = new dev.guardrails.scanner.render.HelmOptions(release,
+                        helm.valueFiles(), helm.valuesYaml(), helm.parameters(), helm.fileParameters(), helm.skipCrds(),
+                        helm.skipTests(), helm.skipSchemaValidation(), helm.ignoreMissingValueFiles(), kube,
+                        helm.apiVersions());
+            }
             RenderRequest request = new RenderRequest(repoRoot, app.path(), app.type(), app.name(), config.namespace(),
-                    app.helm(), KustomizeOptions.defaults(), DirectoryOptions.defaults());
+                    helm, KustomizeOptions.defaults(), DirectoryOptions.defaults());
             targets.add(new AppTarget(app.name(), app.path(), request));
         }
         return targets;
@@ -85,6 +98,9 @@ public final class GuardrailsEngine {
             throws IOException {
         return scan(discover(repoRoot, config), target, revision, config, options);
     }
+
+    /** The app name of findings about the policy file itself. */
+    public static final String POLICY_APP = ".guardrails.yaml";
 
     /** Kinds that namespace rules look up across apps (see {@link Bundle}). */
     private static final java.util.Set<String> NAMESPACE_POLICY_KINDS =
@@ -237,7 +253,7 @@ public final class GuardrailsEngine {
         for (Exemption e : config.exemptions()) {
             if (e.expiredOn(today)) {
                 RuleInfo info = PlatformRules.EXEMPTION_EXPIRED;
-                out.add(new Finding(info.id(), info.title(), info.category(), info.severity(), mode, "",
+                out.add(new Finding(info.id(), info.title(), info.category(), info.severity(), mode, POLICY_APP,
                         new ObjectRef("guardrails.dev/v1", "Exemption", "", e.rule() + " " + e.selector()),
                         new SourceSpan(".guardrails.yaml", 0, 0), "",
                         "exemption for " + e.rule() + " (" + e.selector() + ", owner " + e.owner()

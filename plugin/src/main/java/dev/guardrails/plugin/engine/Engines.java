@@ -1,0 +1,35 @@
+package dev.guardrails.plugin.engine;
+
+import dev.guardrails.scanner.discovery.AppDiscoverer;
+import dev.guardrails.scanner.engine.GuardrailsEngine;
+import dev.guardrails.scanner.parse.ManifestParser;
+import dev.guardrails.scanner.render.DirectoryRenderer;
+import dev.guardrails.scanner.render.HelmRenderer;
+import dev.guardrails.scanner.render.KustomizeRenderer;
+import dev.guardrails.scanner.render.RenderLimits;
+import dev.guardrails.scanner.render.ToolLocator;
+import dev.guardrails.scanner.rule.RuleInfo;
+import dev.guardrails.scanner.rules.BuiltinRules;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Builds the engine with the built-in rules and the real helm/kustomize renderers. */
+public final class Engines {
+
+    private Engines() {
+    }
+
+    public static GuardrailsEngine create() {
+        ToolLocator tools = new ToolLocator();
+        RenderLimits limits = RenderLimits.defaults();
+        return new GuardrailsEngine(BuiltinRules.all(),
+                List.of(new HelmRenderer(tools, limits), new KustomizeRenderer(tools, limits), new DirectoryRenderer()),
+                new ManifestParser(), new AppDiscoverer());
+    }
+
+    /** Ids a policy file may name: every rule the engine reports on. */
+    public static Set<String> ruleIds(GuardrailsEngine engine) {
+        return engine.ruleInfos().stream().map(RuleInfo::id).collect(Collectors.toUnmodifiableSet());
+    }
+}
