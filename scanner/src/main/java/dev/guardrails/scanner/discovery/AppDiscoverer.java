@@ -48,6 +48,8 @@ public final class AppDiscoverer {
     private static final Pattern ENV_VALUES = Pattern.compile("values-(.+)\\.ya?ml");
     private static final Pattern API_VERSION = Pattern.compile("(?m)^\\s*(?:-\\s+)?\"?apiVersion\"?\\s*:");
     private static final Pattern KIND = Pattern.compile("(?m)^\\s*(?:-\\s+)?\"?kind\"?\\s*:");
+    private static final Pattern JSON_API_VERSION = Pattern.compile("\"apiVersion\"\\s*:");
+    private static final Pattern JSON_KIND = Pattern.compile("\"kind\"\\s*:");
     private static final int SNIFF_BYTES = 256 * 1024;
 
     /**
@@ -214,8 +216,12 @@ public final class AppDiscoverer {
     private static boolean looksLikeManifest(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             String head = new String(in.readNBytes(SNIFF_BYTES), StandardCharsets.UTF_8);
-            return !head.contains("+argocd:skip-file-rendering")
-                    && API_VERSION.matcher(head).find() && KIND.matcher(head).find();
+            if (head.contains("+argocd:skip-file-rendering")) {
+                return false;
+            }
+            boolean json = file.getFileName().toString().endsWith(".json");
+            return (json ? JSON_API_VERSION : API_VERSION).matcher(head).find()
+                    && (json ? JSON_KIND : KIND).matcher(head).find();
         } catch (IOException e) {
             return false;
         }
