@@ -1,6 +1,9 @@
 package dev.guardrails.plugin.cli;
 
-import io.micronaut.configuration.picocli.PicocliRunner;
+import io.micronaut.configuration.picocli.MicronautFactory;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.env.Environment;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,9 +22,24 @@ public final class GuardrailsCommand implements Runnable {
         System.exit(run(args));
     }
 
-    /** Runs the CLI and returns the exit code; tests call this instead of {@link #main}. */
+    /** Runs the CLI on the process's stdout/stderr and returns the exit code. */
     public static int run(String... args) {
-        return PicocliRunner.execute(GuardrailsCommand.class, args);
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs the CLI with the given streams; tests call this instead of {@link #main}. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        try (ApplicationContext context = ApplicationContext.builder(GuardrailsCommand.class, Environment.CLI).start()) {
+            CommandLine cli = new CommandLine(GuardrailsCommand.class, new MicronautFactory(context));
+            cli.setOut(out);
+            cli.setErr(err);
+            cli.setCaseInsensitiveEnumValuesAllowed(true);
+            int code = cli.execute(args);
+            out.flush();
+            err.flush();
+            // picocli's own usage errors exit 2, as do ours.
+            return code;
+        }
     }
 
     @Override

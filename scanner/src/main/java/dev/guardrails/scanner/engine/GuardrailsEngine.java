@@ -168,11 +168,12 @@ public final class GuardrailsEngine {
         }
         List<ManifestObject> objects = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
+        OriginLocator origins = new OriginLocator(request.repoRoot(), parser);
         for (RenderedFile file : output.files()) {
             try {
                 for (ManifestObject o : parser.parse(file.content(), file.path())) {
-                    objects.add(file.exactLines() ? o
-                            : new ManifestObject(o.raw(), new SourceSpan(file.path(), 0, o.origin().document()), Map.of()));
+                    objects.add(file.exactLines() ? o : origins.locate(
+                            new ManifestObject(o.raw(), new SourceSpan(file.path(), 0, o.origin().document()), Map.of())));
                 }
             } catch (ManifestParseException e) {
                 int line = file.exactLines() ? e.line() : 0;

@@ -71,24 +71,37 @@ public final class KustomizeRenderer implements Renderer {
 
         boolean usesHelm = walk(guard, appDir, options, app, new HashSet<>());
         Path kubectl = tools.kubectl();
-        List<String> argv = new ArrayList<>(List.of(kubectl.toString(), "kustomize", appDir.toString()));
-        argv.addAll(flags);
-        if (usesHelm) {
-            argv.addAll(List.of("--enable-helm", "--helm-command", tools.helm().toString()));
-        }
 
         try (ToolSandbox sandbox = ToolSandbox.create()) {
+            // Build through a wrapper kustomization that only adds origin annotations, so every object
+            // can be traced to the file it came from (base, overlay or patch target). The wrapper adds no
+            // transformers: the output is otherwise identical to building the app directly.
+            Path wrapper = sandbox.home().resolve("origin-wrapper");
+            String relativeApp = wrapper.relativize(appDir).toString().replace('\\', '/');
+            try {
+                Files.createDirectories(wrapper);
+                Files.writeString(wrapper.resolve("kustomization.yaml"),
+                        "resources:\n  - " + relativeApp + "\nbuildMetadata: [originAnnotations]\n");
+            } catch (IOException e) {
+                throw new RenderException(app + ": cannot prepare the build: " + e.getMessage(), e);
+            }
+            List<String> argv = new ArrayList<>(List.of(kubectl.toString(), "kustomize", wrapper.toString()));
+            argv.addAll(flags);
+            if (usesHelm) {
+                argv.addAll(List.of("--enable-helm", "--helm-command", tools.helm().toString()));
+            }
             ProcessResult result;
             try {
                 result = runner.run(new ProcessSpec(argv, guard.root(), sandbox.env(), limits.timeout(),
                         limits.maxOutputBytes(), ProcessSpec.DEFAULT_MAX_STDERR));
             } catch (ProcessFailure failure) {
-                throw new RenderException(app + ": " + failure.getMessage(), failure);
+                throw new RenderException(app + ": " + failure.getMessage().replace(relativeApp, request.appPath()),
+                        failure);
             }
             String path = guard.relative(kustomization);
             long elapsed = (System.nanoTime() - start) / 1_000_000;
-            return new RenderOutput(List.of(new RenderedFile(path, result.stdoutText(), false)), elapsed,
-                    toolVersion(kubectl));
+            String text = OriginPaths.toRepoRelative(result.stdoutText(), wrapper, guard);
+            return new RenderOutput(List.of(new RenderedFile(path, text, false)), elapsed, toolVersion(kubectl));
         }
     }
 
