@@ -3,6 +3,7 @@ package dev.guardrails.scanner.report;
 import static dev.guardrails.scanner.report.ReportSummary.plural;
 
 import dev.guardrails.scanner.model.AppReport;
+import dev.guardrails.scanner.model.Category;
 import dev.guardrails.scanner.model.Finding;
 import dev.guardrails.scanner.model.Mode;
 import dev.guardrails.scanner.model.ScanReport;
@@ -228,7 +229,11 @@ public final class MarkdownReporter implements Reporter {
         if (active.isEmpty()) {
             return "";
         }
-        Finding example = active.get(0);
+        // Prefer a finding about a real object: exempting a failed render is rarely the answer.
+        Finding example = active.stream()
+                .filter(f -> f.category() != Category.PLATFORM && !f.object().kind().isEmpty())
+                .findFirst()
+                .orElse(active.get(0));
         LocalDate expires = report.startedAt() == null ? LocalDate.of(2099, 12, 31)
                 : LocalDate.ofInstant(report.startedAt(), ZoneOffset.UTC).plusDays(90);
         StringBuilder yaml = new StringBuilder();
