@@ -214,7 +214,7 @@ public final class MarkdownReporter implements Reporter {
         String rule = code(f.ruleId()) + " (" + f.mode().id() + (f.severity() == null ? "" : ", " + f.severity().id()) + ")";
         String location = f.location().toString();
         if (!f.path().isEmpty()) {
-            location = location.isEmpty() ? f.path() : location + " " + f.path();
+            location = location.isEmpty() ? f.path() : location + "\n" + f.path();
         }
         return "| " + rule + " | " + cell(TextReporter.objectLabel(f.object())) + " | " + cell(location)
                 + " | " + cell(f.message()) + " |\n";
