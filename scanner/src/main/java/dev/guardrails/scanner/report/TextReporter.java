@@ -18,7 +18,8 @@ import java.util.Map;
 
 /**
  * Human output for terminals and CI logs. Findings are grouped by app, then by object, each with
- * a one-line verdict and an indented fix; exempted findings are only counted. When nothing is
+ * a one-line verdict; the fix is printed under a rule's first finding in each app; exempted
+ * findings are only counted. When nothing is
  * active the whole report is one line, so a clean scan stays quiet in CI logs.
  *
  * <p>Messages come from manifests, i.e. from whoever wrote the repo: control characters
@@ -89,7 +90,12 @@ public final class TextReporter implements Reporter {
                 b.append("    ").append(clean(lines[i])).append('\n');
             }
         }
-        for (List<Finding> group : byObject(active).values()) {
+        // The render error is printed above in full; its finding would only repeat it.
+        List<Finding> listed = app.failed()
+                ? active.stream().filter(f -> !f.ruleId().equals("render-failed")).toList()
+                : active;
+        java.util.Set<String> explained = new java.util.HashSet<>();
+        for (List<Finding> group : byObject(listed).values()) {
             Finding first = group.get(0);
             b.append("  ").append(objectLabel(first.object()));
             String where = where(first);
@@ -105,7 +111,8 @@ public final class TextReporter implements Reporter {
                     b.append(paint(DIM, " (line " + f.location().line() + ")"));
                 }
                 b.append('\n');
-                if (f.remediation() != null && !f.remediation().isBlank()) {
+                // One fix line per rule and app: the second occurrence would say the same.
+                if (f.remediation() != null && !f.remediation().isBlank() && explained.add(f.ruleId())) {
                     b.append("      ").append(paint(DIM, "fix: " + clean(f.remediation()))).append('\n');
                 }
             }
