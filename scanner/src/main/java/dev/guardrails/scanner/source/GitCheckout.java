@@ -56,7 +56,6 @@ public final class GitCheckout implements AutoCloseable {
         try (Git git = Git.cloneRepository()
                 .setURI(url)
                 .setDirectory(dir.toFile())
-                .setNoCheckout(true)
                 .setCloneAllBranches(true)
                 .setCredentialsProvider(credentials(token))
                 .call()) {
