@@ -30,7 +30,7 @@ public final class PolicyResolver {
         }
         for (ProfileConfig p : config.profiles()) {
             if (p.paths().stream().anyMatch(g -> globMatches(g, appPath))
-                    || p.apps().stream().anyMatch(g -> globMatches(g, appName))) {
+                    || p.apps().stream().anyMatch(g -> dev.guardrails.scanner.model.ObjectSelector.glob(g, appName))) {
                 return Optional.of(p);
             }
         }

@@ -20,7 +20,8 @@ public record ObjectSelector(String app, String kind, String namespace, String n
         return glob(app, appName) && glob(kind, ref.kind()) && glob(namespace, ref.namespace()) && glob(name, ref.name());
     }
 
-    static boolean glob(String pattern, String value) {
+    /** Glob where {@code *} matches any characters, '/' included; empty or {@code *} matches all. */
+    public static boolean glob(String pattern, String value) {
         if (pattern.isEmpty() || pattern.equals("*")) {
             return true;
         }
@@ -30,9 +31,16 @@ public record ObjectSelector(String app, String kind, String namespace, String n
         if (!pattern.contains("*") && !pattern.contains("?")) {
             return pattern.equals(value);
         }
-        // Object names never contain '/', but app paths do: match '*' across them.
-        String regex = pattern.replace(".", "\\.").replace("?", ".").replace("**", "\u0000").replace("*", ".*").replace("\u0000", ".*");
-        return value.matches(regex);
+        // Object names never contain '/', but app paths do: '*' matches across them.
+        StringBuilder regex = new StringBuilder();
+        for (char c : pattern.toCharArray()) {
+            switch (c) {
+                case '*' -> regex.append(".*");
+                case '?' -> regex.append('.');
+                default -> regex.append(java.util.regex.Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return value.matches(regex.toString());
     }
 
     @Override
