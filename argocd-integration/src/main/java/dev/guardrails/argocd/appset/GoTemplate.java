@@ -406,9 +406,10 @@ final class GoTemplate {
         }
 
         private Pipe parsePipe(List<Token> tokens, Item item) throws ExpansionException {
-            for (Token t : tokens) {
-                if (t.kind() == Kind.DECLARE) {
-                    throw new ExpansionException("go template variables ('" + t.text()
+            for (int i = 0; i < tokens.size(); i++) {
+                if (tokens.get(i).kind() == Kind.DECLARE) {
+                    String variable = i > 0 ? tokens.get(i - 1).text() : tokens.get(i).text();
+                    throw new ExpansionException("go template variables ('" + variable
                             + "') are not supported offline (in " + item.source() + ")");
                 }
             }
