@@ -305,8 +305,7 @@ public final class ApplicationPlanner {
                 // Found in the repo and now rendered by a parent: the rendered definition is what Argo CD applies.
                 boolean same = sameSpec(existing.app, child);
                 existing.parent = parent.app.name();
-                existing.depth = depth;
-                existing.chain = chain;
+                reroot(child.name(), chain);
                 if (!same) {
                     existing.app = child;
                     existing.mapping = null;
@@ -318,6 +317,23 @@ public final class ApplicationPlanner {
             if (!sameSpec(existing.app, child)) {
                 notes.add(new PlanNote(PlanNote.Level.INFO, child.name(), where, "Application is also rendered by '"
                         + existing.parent + "' with another spec; using that one"));
+            }
+        }
+
+        /**
+         * Moves an app found in the repo under the parent that renders it, with everything planned
+         * below it, so depths and cycle checks see the real app-of-apps chain.
+         */
+        private void reroot(String name, List<String> newChain) {
+            for (Entry e : planned.values()) {
+                int at = e.chain.indexOf(name);
+                if (at < 0) {
+                    continue;
+                }
+                List<String> chain = new ArrayList<>(newChain);
+                chain.addAll(e.chain.subList(at + 1, e.chain.size()));
+                e.chain = chain;
+                e.depth = chain.size() - 1;
             }
         }
 
