@@ -127,4 +127,31 @@ class ArgoAppsScanTest {
                 .doesNotContain("root", "backend");
         assertThat(err2.toString()).contains("none with a source in this repository");
     }
+
+    @Test
+    void applicationsArgoCdWouldRefuseAreRenderFailures(@TempDir Path tmp) throws Exception {
+        Path repo = tmp.resolve("repo");
+        Files.createDirectories(repo.resolve("apps"));
+        Files.writeString(repo.resolve("apps/bad.yaml"), """
+                apiVersion: argoproj.io/v1alpha1
+                kind: Application
+                metadata: {name: bad}
+                spec:
+                  source: {repoURL: https://git.example.com/org/repo, path: apps, helm: {}, directory: {}}
+                  destination: {namespace: bad}
+                """);
+        Path json = tmp.resolve("report.json");
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new GuardrailsCommand());
+        cli.setOut(new PrintWriter(new StringWriter(), true));
+        cli.setErr(new PrintWriter(err, true));
+        cli.execute("scan", repo.toString(), "--repo-url", "git@git.example.com:org/repo.git", "--mode", "enforce",
+                "--format", "json=" + json);
+        assertThat(err.toString()).contains("guardrails: invalid: apps/bad.yaml:1: 'bad': multiple application"
+                + " sources defined: Helm,Directory");
+        JsonNode findings = new ObjectMapper().readTree(json.toFile()).path("findings");
+        List<String> rules = new ArrayList<>();
+        findings.forEach(f -> rules.add(f.path("ruleId").asText() + "@" + f.path("app").asText()));
+        assertThat(rules).contains("render-failed@bad");
+    }
 }
