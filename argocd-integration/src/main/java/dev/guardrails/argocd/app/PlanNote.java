@@ -1,0 +1,30 @@
+package dev.guardrails.argocd.app;
+
+/**
+ * Something the planner could not render as Argo CD would, or chose not to. Notes go to stderr,
+ * one line each, so stdout stays the report.
+ *
+ * @param level    how serious
+ * @param app      the Application (or ApplicationSet) concerned
+ * @param location file (and line) of its manifest
+ * @param message  what happened
+ */
+public record PlanNote(Level level, String app, String location, String message) {
+
+    /** How a note affects the scan. */
+    public enum Level {
+        /** Rendered, but something was ignored (e.g. jsonnet options). */
+        INFO,
+        /** A source or app was not rendered: it needs the network, another repo or a plugin. */
+        SKIPPED,
+        /** Argo CD itself would refuse the app: nothing of it renders there either. */
+        INVALID
+    }
+
+    /** One line for stderr: {@code guardrails: skipped: apps/x.yaml: Application 'x': ...}. */
+    public String line() {
+        String where = location == null || location.isBlank() ? "" : location + ": ";
+        String who = app == null || app.isBlank() ? "" : "'" + app + "': ";
+        return "guardrails: " + level.name().toLowerCase(java.util.Locale.ROOT) + ": " + where + who + message;
+    }
+}
