@@ -1,26 +1,14 @@
 package dev.guardrails.plugin.cli;
 
-import dev.guardrails.argocd.app.AppSetExpander;
-import dev.guardrails.argocd.app.ApplicationPlan;
-import dev.guardrails.argocd.app.ApplicationPlanner;
-import dev.guardrails.argocd.app.PlanNote;
-import dev.guardrails.argocd.app.RepoIdentity;
-import dev.guardrails.argocd.appset.ApplicationSetExpander;
+import dev.guardrails.argocd.app.RepoScan;
 import dev.guardrails.plugin.engine.Engines;
 import dev.guardrails.scanner.config.ConfigException;
 import dev.guardrails.scanner.config.ConfigLoader;
 import dev.guardrails.scanner.config.GuardrailsConfig;
-import dev.guardrails.scanner.config.PolicyResolver;
-import dev.guardrails.scanner.engine.Checker;
 import dev.guardrails.scanner.engine.GuardrailsEngine;
-import dev.guardrails.scanner.engine.PlatformRules;
 import dev.guardrails.scanner.engine.ScanOptions;
-import dev.guardrails.scanner.model.Finding;
 import dev.guardrails.scanner.model.Mode;
-import dev.guardrails.scanner.model.ObjectRef;
 import dev.guardrails.scanner.model.ScanReport;
-import dev.guardrails.scanner.model.SourceSpan;
-import dev.guardrails.scanner.rule.RuleInfo;
 import dev.guardrails.scanner.rule.KubeVersion;
 import dev.guardrails.scanner.source.GitCheckout;
 import dev.guardrails.scanner.source.SourceException;
@@ -29,7 +17,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -139,61 +126,9 @@ public final class ScanCommand implements Callable<Integer> {
             policy = policy.withKubeVersion(KubeVersion.parse(kubeVersion));
         }
         ScanOptions options = new ScanOptions(profile, parallelism, Clock.systemUTC());
-        String appsMode = apps == null ? "auto" : apps.strip().toLowerCase(java.util.Locale.ROOT);
-        if (!List.of("auto", "argocd", "directories").contains(appsMode)) {
-            throw new IllegalArgumentException("--apps must be auto, argocd or directories, not '" + apps + "'");
-        }
-        if (!appsMode.equals("directories")) {
-            PrintWriter err = spec.commandLine().getErr();
-            RepoIdentity identity = RepoIdentity.of(root, urls);
-            AppSetExpander appSets = appSet -> {
-                var expansion = new ApplicationSetExpander(root, identity).expand(appSet);
-                return new AppSetExpander.Expansion(expansion.applications(), expansion.problems());
-            };
-            try (ApplicationPlan plan = new ApplicationPlanner(engine, appSets, identity)
-                    .plan(root, policy, options, revision)) {
-                if (appsMode.equals("argocd") || plan.pointsAtThisRepo()) {
-                    plan.notes().forEach(n -> err.println(n.line()));
-                    ScanReport report = engine.scan(plan.targets(), shownTarget, revision, policy, options);
-                    return withInvalidApps(report, plan, policy, options);
-                }
-                if (!plan.applications().isEmpty()) {
-                    err.println("guardrails: " + plan.applications().size() + " Argo CD Application(s) found, none"
-                            + " with a source in this repository (" + identity + "); scanning directories instead."
-                            + " Pass --repo-url to name this repository.");
-                }
-            }
-        }
-        return engine.scan(root, shownTarget, revision, policy, options);
-    }
-
-    /**
-     * Applications Argo CD itself would refuse (several source types, bad override files, broken
-     * kustomize edits) render nothing there either: they are reported as render failures, like an
-     * app whose helm template fails.
-     */
-    private static ScanReport withInvalidApps(ScanReport report, ApplicationPlan plan, GuardrailsConfig policy,
-                                              ScanOptions options) {
-        if (plan.invalid().isEmpty()) {
-            return report;
-        }
-        PolicyResolver resolver = new PolicyResolver(policy);
-        RuleInfo info = PlatformRules.RENDER_FAILED;
-        LocalDate today = LocalDate.now(options.clock());
-        List<Finding> findings = new ArrayList<>(report.findings());
-        for (PlanNote note : plan.invalid()) {
-            String file = note.location() == null ? "" : note.location().replaceFirst(":\\d+$", "");
-            Mode mode = resolver.modeFor(info, resolver.profileFor(note.app(), file, options.profile()));
-            if (mode == Mode.OFF) {
-                mode = Mode.AUDIT; // as the engine: a render failure is never silent
-            }
-            Finding f = new Finding(info.id(), info.title(), info.category(), info.severity(), mode, note.app(),
-                    new ObjectRef("argoproj.io/v1alpha1", "Application", "", note.app()),
-                    new SourceSpan(file, 0, 0), "", note.message(), info.remediation(), null);
-            findings.add(Checker.exempt(f, policy.exemptions(), today));
-        }
-        return new ScanReport(report.target(), report.revision(), report.startedAt(), report.elapsedMillis(),
-                report.apps(), findings, report.rules());
+        PrintWriter err = spec.commandLine().getErr();
+        return new RepoScan(engine).scan(root, shownTarget, revision, policy, options,
+                RepoScan.Apps.parse(apps == null ? "auto" : apps), urls, err::println);
     }
 
     private boolean colour() {

@@ -74,7 +74,7 @@ public final class ConfigLoader {
         }
         Reader r = new Reader(displayName);
         r.object(root, "", Set.of("mode", "categories", "rules", "profiles", "exemptions", "exclude",
-                "allowedRegistries", "requiredLabels", "kubeVersion", "maxHpaReplicas", "namespace"));
+                "allowedRegistries", "requiredLabels", "kubeVersion", "maxHpaReplicas", "namespace", "repoURLs"));
         Mode mode = root.has("mode") ? r.mode(root.get("mode"), "mode") : Mode.WARN;
         Map<String, Mode> categories = r.categories(root.path("categories"), "categories");
         Map<String, Mode> rules = r.rules(root.path("rules"), "rules");
@@ -112,7 +112,8 @@ public final class ConfigLoader {
                 kube, maxHpa);
         List<String> exclude = root.has("exclude") ? r.strings(root.get("exclude"), "exclude") : List.of();
         String namespace = root.has("namespace") ? root.get("namespace").asText() : "default";
-        return new GuardrailsConfig(mode, categories, rules, profiles, exemptions, exclude, settings, namespace);
+        List<String> repoUrls = root.has("repoURLs") ? r.strings(root.get("repoURLs"), "repoURLs") : List.of();
+        return new GuardrailsConfig(mode, categories, rules, profiles, exemptions, exclude, settings, namespace, repoUrls);
     }
 
     /** Field-by-field reader that reports errors as {@code file: field: problem}. */

@@ -19,10 +19,17 @@ import java.util.Map;
  * @param exclude     globs of repo paths that are not apps (docs, test data)
  * @param settings    rule parameters (registries, labels, target Kubernetes version)
  * @param namespace   destination namespace for objects without one, when the app has none
+ * @param repoUrls    Argo CD repoURLs that denote this repository (besides its origin remote)
  */
 public record GuardrailsConfig(Mode mode, Map<String, Mode> categories, Map<String, Mode> rules,
                                List<ProfileConfig> profiles, List<Exemption> exemptions,
-                               List<String> exclude, RuleSettings settings, String namespace) {
+                               List<String> exclude, RuleSettings settings, String namespace, List<String> repoUrls) {
+
+    public GuardrailsConfig(Mode mode, Map<String, Mode> categories, Map<String, Mode> rules,
+                            List<ProfileConfig> profiles, List<Exemption> exemptions,
+                            List<String> exclude, RuleSettings settings, String namespace) {
+        this(mode, categories, rules, profiles, exemptions, exclude, settings, namespace, List.of());
+    }
 
     public GuardrailsConfig {
         mode = mode == null ? Mode.WARN : mode;
@@ -33,6 +40,7 @@ public record GuardrailsConfig(Mode mode, Map<String, Mode> categories, Map<Stri
         exclude = exclude == null ? List.of() : List.copyOf(exclude);
         settings = settings == null ? RuleSettings.defaults() : settings;
         namespace = namespace == null || namespace.isBlank() ? "default" : namespace;
+        repoUrls = repoUrls == null ? List.of() : List.copyOf(repoUrls);
     }
 
     /** The policy used when a repo has no {@code .guardrails.yaml}: every rule warns. */
@@ -42,12 +50,12 @@ public record GuardrailsConfig(Mode mode, Map<String, Mode> categories, Map<Stri
     }
 
     public GuardrailsConfig withMode(Mode newMode) {
-        return new GuardrailsConfig(newMode, categories, rules, profiles, exemptions, exclude, settings, namespace);
+        return new GuardrailsConfig(newMode, categories, rules, profiles, exemptions, exclude, settings, namespace, repoUrls);
     }
 
     public GuardrailsConfig withKubeVersion(KubeVersion version) {
         RuleSettings s = new RuleSettings(settings.allowedRegistries(), settings.requiredLabels(), version,
                 settings.maxHpaReplicas());
-        return new GuardrailsConfig(mode, categories, rules, profiles, exemptions, exclude, s, namespace);
+        return new GuardrailsConfig(mode, categories, rules, profiles, exemptions, exclude, s, namespace, repoUrls);
     }
 }

@@ -233,14 +233,33 @@ public final class GuardrailsEngine {
     private static Finding platformFinding(RuleInfo info, PolicyResolver policy, Optional<ProfileConfig> profile,
                                            AppTarget app, SourceSpan where, String message,
                                            List<Exemption> exemptions, LocalDate today) {
+        return platformFinding(info, policy, profile, app.name(), new ObjectRef("guardrails.dev/v1", "App", "", app.name()),
+                where, message, exemptions, today);
+    }
+
+    private static Finding platformFinding(RuleInfo info, PolicyResolver policy, Optional<ProfileConfig> profile,
+                                           String appName, ObjectRef object, SourceSpan where, String message,
+                                           List<Exemption> exemptions, LocalDate today) {
         Mode mode = policy.modeFor(info, profile);
         if (info == PlatformRules.RENDER_FAILED && mode == Mode.OFF) {
             mode = Mode.AUDIT; // a render failure is never silent: nothing in the app was checked
         }
-        Finding f = new Finding(info.id(), info.title(), info.category(), info.severity(), mode, app.name(),
-                new ObjectRef("guardrails.dev/v1", "App", "", app.name()), where, "", message,
-                info.remediation(), null);
+        Finding f = new Finding(info.id(), info.title(), info.category(), info.severity(), mode, appName,
+                object, where, "", message, info.remediation(), null);
         return Checker.exempt(f, exemptions, today);
+    }
+
+    /**
+     * A platform finding (e.g. {@code render-failed}) for something that failed before the engine
+     * could render it, such as an Argo CD Application that Argo CD itself would refuse. Mode,
+     * profile and exemptions apply as for any finding; a render failure is never silent.
+     */
+    public Finding failure(RuleInfo info, String appName, String appPath, ObjectRef object, SourceSpan where,
+                           String message, GuardrailsConfig config, ScanOptions options) {
+        PolicyResolver policy = new PolicyResolver(config);
+        Optional<ProfileConfig> profile = policy.profileFor(appName, appPath, options.profile());
+        return platformFinding(info, policy, profile, appName, object, where, message, config.exemptions(),
+                LocalDate.now(options.clock()));
     }
 
     private List<Finding> expiredExemptions(GuardrailsConfig config, ScanOptions options) {

@@ -1,0 +1,101 @@
+package dev.guardrails.argocd.app;
+
+import dev.guardrails.argocd.appset.ApplicationSetExpander;
+import dev.guardrails.scanner.config.GuardrailsConfig;
+import dev.guardrails.scanner.engine.GuardrailsEngine;
+import dev.guardrails.scanner.engine.PlatformRules;
+import dev.guardrails.scanner.engine.ScanOptions;
+import dev.guardrails.scanner.model.Finding;
+import dev.guardrails.scanner.model.ObjectRef;
+import dev.guardrails.scanner.model.ScanReport;
+import dev.guardrails.scanner.model.SourceSpan;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * Scans a checked-out repo the way its deployer sees it: through its Argo CD Applications and
+ * ApplicationSets (app-of-apps followed) when some point at this repo, else by directory layout.
+ * Shared by {@code guardrails scan}, the audit and the PR bot.
+ */
+public final class RepoScan {
+
+    /** Which apps to scan. */
+    public enum Apps {
+        /** Argo CD Applications when some point at this repo, else directories. */
+        AUTO,
+        /** Only Argo CD Applications and ApplicationSets. */
+        ARGOCD,
+        /** Only the directory layout (Chart.yaml, kustomization, plain YAML). */
+        DIRECTORIES;
+
+        public static Apps parse(String text) {
+            try {
+                return valueOf(text.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--apps must be auto, argocd or directories, not '" + text + "'");
+            }
+        }
+    }
+
+    private final GuardrailsEngine engine;
+
+    public RepoScan(GuardrailsEngine engine) {
+        this.engine = engine;
+    }
+
+    /**
+     * @param repoUrls extra URLs that denote this repo (the origin remote and the policy's
+     *                 {@code repoURLs} count already)
+     * @param notes    receives one line per skipped source, ApplicationSet problem or fallback
+     */
+    public ScanReport scan(Path root, String target, String revision, GuardrailsConfig policy, ScanOptions options,
+                           Apps apps, List<String> repoUrls, Consumer<String> notes) throws IOException {
+        if (apps != Apps.DIRECTORIES) {
+            List<String> urls = new ArrayList<>(repoUrls);
+            urls.addAll(policy.repoUrls());
+            RepoIdentity identity = RepoIdentity.of(root, urls);
+            AppSetExpander appSets = appSet -> {
+                var expansion = new ApplicationSetExpander(root, identity).expand(appSet);
+                return new AppSetExpander.Expansion(expansion.applications(), expansion.problems());
+            };
+            try (ApplicationPlan plan = new ApplicationPlanner(engine, appSets, identity)
+                    .plan(root, policy, options, revision)) {
+                if (apps == Apps.ARGOCD || plan.pointsAtThisRepo()) {
+                    plan.notes().forEach(n -> notes.accept(n.line()));
+                    ScanReport report = engine.scan(plan.targets(), target, revision, policy, options);
+                    return withInvalidApps(report, plan, policy, options);
+                }
+                if (!plan.applications().isEmpty()) {
+                    notes.accept("guardrails: " + plan.applications().size() + " Argo CD Application(s) found, none"
+                            + " with a source in this repository (" + identity + "); scanning directories instead."
+                            + " Name this repository with --repo-url or repoURLs in .guardrails.yaml.");
+                }
+            }
+        }
+        return engine.scan(root, target, revision, policy, options);
+    }
+
+    /**
+     * Applications Argo CD itself would refuse (several source types, bad override files, broken
+     * kustomize edits) render nothing there either: they are reported as render failures.
+     */
+    private ScanReport withInvalidApps(ScanReport report, ApplicationPlan plan, GuardrailsConfig policy,
+                                       ScanOptions options) {
+        if (plan.invalid().isEmpty()) {
+            return report;
+        }
+        List<Finding> findings = new ArrayList<>(report.findings());
+        for (PlanNote note : plan.invalid()) {
+            String file = note.location() == null ? "" : note.location().replaceFirst(":\\d+$", "");
+            findings.add(engine.failure(PlatformRules.RENDER_FAILED, note.app(), file,
+                    new ObjectRef("argoproj.io/v1alpha1", "Application", "", note.app()),
+                    new SourceSpan(file, 0, 0), note.message(), policy, options));
+        }
+        return new ScanReport(report.target(), report.revision(), report.startedAt(), report.elapsedMillis(),
+                report.apps(), findings, report.rules());
+    }
+}
