@@ -1,11 +1,13 @@
 package dev.guardrails.plugin.cmp;
 
 import dev.guardrails.plugin.engine.Engines;
-import java.io.PrintWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -20,16 +22,14 @@ import picocli.CommandLine.Option;
         "Exit codes: 0 manifests on stdout, 1 blocked, render failed, empty output or bad parameters."})
 public final class CmpGenerateCommand implements Callable<Integer> {
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Option(names = "--dir", paramLabel = "DIR", description = "App directory. Default: the current directory.")
     Path dir;
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        // UTF-8 whatever the locale: sidecars often run without LANG, and manifests are UTF-8.
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), false, StandardCharsets.UTF_8);
         CmpOutcome outcome;
         try {
             Path appDir = dir != null ? dir : Path.of("").toAbsolutePath();
