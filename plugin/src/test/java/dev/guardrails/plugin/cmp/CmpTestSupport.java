@@ -28,7 +28,8 @@ final class CmpTestSupport {
         Path shims = Files.createDirectories(tmp.resolve("shims"));
         Path sh = shims.resolve("sh");
         if (!Files.exists(sh)) {
-            Files.createSymbolicLink(sh, Path.of("/bin/bash"));
+            Files.writeString(sh, "#!/bin/bash\nexec -a sh /bin/bash \"$@\"\n");
+            sh.toFile().setExecutable(true);
             Path guardrails = shims.resolve("guardrails");
             Files.writeString(guardrails, "#!/bin/sh\nexec \"$GUARDRAILS_TEST_JAVA\" -XX:TieredStopAtLevel=1 "
                     + "-XX:+UseSerialGC -cp \"$GUARDRAILS_TEST_CLASSPATH\" dev.guardrails.plugin.cli.GuardrailsCommand \"$@\"\n");
