@@ -88,7 +88,7 @@ class CmpFastPathTest {
         assertThat(failure(() -> fast.generate(repo, "app", viaEnv)))
                 .contains("guardrails: profile '" + tricky + "' is not defined");
 
-        String jsonEscaped = tricky.replace("\\", "\\\").replace("\"", "\\\"").replace("\t", "\\t")
+        String jsonEscaped = tricky.replace("\\", "\\\\").replace("\"", "\\\"").replace("\t", "\\t")
                 .replace("\n", "\\n").replace("\u0001", "\\u0001");
         Map<String, String> viaParameters = argoEnv("echo", "default", "app",
                 "[{\"name\":\"profile\",\"string\":\"" + jsonEscaped + "\"}]");
