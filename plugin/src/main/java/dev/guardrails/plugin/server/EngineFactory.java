@@ -1,0 +1,23 @@
+package dev.guardrails.plugin.server;
+
+import dev.guardrails.plugin.cmp.CmpGenerator;
+import dev.guardrails.plugin.engine.Engines;
+import dev.guardrails.scanner.engine.GuardrailsEngine;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+
+/** One engine per server: rules and renderers are stateless, so every request shares them. */
+@Factory
+public class EngineFactory {
+
+    @Singleton
+    GuardrailsEngine engine() {
+        return Engines.create();
+    }
+
+    @Singleton
+    CmpGenerator cmpGenerator(GuardrailsEngine engine) {
+        return new CmpGenerator(engine, Clock.systemUTC());
+    }
+}
