@@ -50,15 +50,15 @@ public final class Checker {
                     violations = List.of(new Violation("", "rule failed on this object: " + e));
                 }
                 for (Violation v : violations) {
-                    findings.add(exempt(finding(rule.info(), mode, app, object, v), exemptions, today));
+                    findings.add(exempt(finding(rule.info(), mode, app, bundle, object, v), exemptions, today));
                 }
             }
         }
         return findings;
     }
 
-    static Finding finding(RuleInfo info, Mode mode, String app, ManifestObject object, Violation v) {
-        return new Finding(info.id(), info.title(), info.category(), info.severity(), mode, app, object.ref(),
+    static Finding finding(RuleInfo info, Mode mode, String app, Bundle bundle, ManifestObject object, Violation v) {
+        return new Finding(info.id(), info.title(), info.category(), info.severity(), mode, app, bundle.placedRef(object),
                 object.locate(v.path()), v.path(), v.message(), info.remediation(), null);
     }
 

@@ -62,6 +62,18 @@ public final class Bundle {
         return object.namespace().isEmpty() ? defaultNamespace : object.namespace();
     }
 
+    /**
+     * The object's reference with the namespace it is deployed to (its own, else the app's
+     * destination namespace); cluster-scoped kinds keep none.
+     */
+    public dev.guardrails.scanner.model.ObjectRef placedRef(ManifestObject object) {
+        dev.guardrails.scanner.model.ObjectRef ref = object.ref();
+        if (!ref.namespace().isEmpty() || dev.guardrails.scanner.k8s.ClusterScoped.isClusterScoped(ref.kind())) {
+            return ref;
+        }
+        return new dev.guardrails.scanner.model.ObjectRef(ref.apiVersion(), ref.kind(), defaultNamespace, ref.name());
+    }
+
     /** Objects of one kind in a namespace: this app's first, then neighbours from other apps. */
     public List<ManifestObject> ofKindInNamespace(String kind, String namespace) {
         List<ManifestObject> out = new ArrayList<>();
