@@ -59,7 +59,7 @@ class CmpGenerateTest {
                     String msg = e.getMessage();
                     assertThat(msg).startsWith("`sh -c 'set -o pipefail; exec").contains("failed exit status 1: ")
                             .contains("guardrails: blocked app 'shop-prod' (enforce mode, profile production)")
-                            .containsPattern("✗ [a-z0-9-]+  Deployment/storefront/web  overlays/prod/")
+                            .containsPattern("✗ [a-z0-9-]+  Deployment/storefront/web  base/deployment.yaml:\\d+")
                             .contains("  why: ", "  fix: ", "owner: <team>", "expires: <YYYY-MM-DD>",
                                     "guardrails explain ");
                     String stderr = msg.substring(msg.indexOf("guardrails: blocked"));

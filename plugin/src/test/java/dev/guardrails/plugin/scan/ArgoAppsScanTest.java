@@ -121,7 +121,22 @@ class ArgoAppsScanTest {
         auto.setOut(new PrintWriter(new StringWriter(), true));
         auto.setErr(new PrintWriter(err2, true));
         Path json2 = tmp.resolve("auto.json");
-        auto.execute("scan", sample().toString(), "--format", "json=" + json2);
+        // The sample names its repoURL in .guardrails.yaml; a copy without it has no Application pointing here.
+        Path copy = tmp.resolve("copy");
+        try (var files = java.nio.file.Files.walk(sample())) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                Path target = copy.resolve(sample().relativize(p).toString());
+                if (java.nio.file.Files.isDirectory(p)) {
+                    java.nio.file.Files.createDirectories(target);
+                } else {
+                    java.nio.file.Files.copy(p, target);
+                }
+            }
+        }
+        Path policy = copy.resolve(".guardrails.yaml");
+        java.nio.file.Files.writeString(policy, java.nio.file.Files.readString(policy)
+                .replaceAll("(?s)repoURLs:.*", ""));
+        auto.execute("scan", copy.toString(), "--format", "json=" + json2);
         JsonNode dirs = new ObjectMapper().readTree(json2.toFile());
         assertThat(dirs.path("apps").findValuesAsText("name")).as("auto without --repo-url: directory discovery")
                 .doesNotContain("root", "backend");
