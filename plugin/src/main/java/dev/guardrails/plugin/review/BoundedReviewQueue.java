@@ -138,6 +138,16 @@ public final class BoundedReviewQueue implements ReviewQueue, ApplicationEventLi
         }
     }
 
+    /** False once shutdown has begun: submissions are then refused as {@code FULL}. */
+    public boolean accepting() {
+        lock.lock();
+        try {
+            return !stopping;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Requests accepted and not yet finished (queued, running or waiting to retry). */
     public int pending() {
         lock.lock();
@@ -297,7 +307,7 @@ public final class BoundedReviewQueue implements ReviewQueue, ApplicationEventLi
     }
 
     /** The failure's type and message with credentials scrubbed; no stack trace, which could carry them too. */
-    static String describe(Throwable t) {
+    public static String describe(Throwable t) {
         String message = t.getMessage() == null ? "" : ": " + scrub(t.getMessage());
         return t.getClass().getSimpleName() + message;
     }
