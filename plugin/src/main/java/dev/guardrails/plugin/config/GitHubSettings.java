@@ -22,7 +22,7 @@ public record GitHubSettings(
         @Nullable String token,
         @Nullable String appId,
         @Nullable String privateKeyPath,
-        boolean commitStatus) {
+        @io.micronaut.core.bind.annotation.Bindable(defaultValue = "false") boolean commitStatus) {
 
     public String apiUrlOrDefault() {
         return apiUrl == null || apiUrl.isBlank() ? "https://api.github.com" : apiUrl.replaceAll("/+$", "");
