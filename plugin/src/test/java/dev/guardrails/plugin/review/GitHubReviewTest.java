@@ -13,6 +13,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static dev.guardrails.plugin.review.ReviewFixtures.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -31,7 +32,12 @@ import java.security.Signature;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.AfterEach;
+import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -285,7 +291,43 @@ class GitHubReviewTest {
     }
 
     @Test
+    void failedCreateIsNotRepeatedWhenTheCommentExistsAfterAll() throws Exception {
+        // The create answers 502 but did happen: the next listing shows it, so it is edited, not posted again.
+        server.stubFor(get(urlPathEqualTo(REPO + "/issues/7/comments")).inScenario("create").whenScenarioStateIs(STARTED)
+                .willReturn(okJson("[]")));
+        server.stubFor(post(urlPathEqualTo(REPO + "/issues/7/comments")).inScenario("create").whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(502)).willSetStateTo("created"));
+        server.stubFor(get(urlPathEqualTo(REPO + "/issues/7/comments")).inScenario("create").whenScenarioStateIs("created")
+                .willReturn(okJson("[{\"id\":556,\"body\":\"" + GitHubClient.MARKER + "\"}]")));
+        ReviewRequest request = pr(repo -> repo.write("apps/web/deployment.yaml", deployment("web", "nginx:latest")));
+
+        ReviewFixtures.service(ReviewFixtures.appClients(server.baseUrl(), keyFile, false)).review(request);
+
+        server.verify(1, postRequestedFor(urlPathEqualTo(REPO + "/issues/7/comments")));
+        server.verify(1, patchRequestedFor(urlPathEqualTo(REPO + "/issues/comments/556")));
+    }
+
+    @Test
     void noSecretOrTokenLeavesTheProcess() throws Exception {
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        Level level = root.getLevel();
+        ListAppender<ILoggingEvent> logs = new ListAppender<>();
+        logs.start();
+        root.addAppender(logs);
+        root.setLevel(Level.DEBUG);
+        try {
+            reviewWithSecret();
+        } finally {
+            root.detachAppender(logs);
+            root.setLevel(level);
+        }
+        assertThat(logs.list).anySatisfy(e -> assertThat(e.getFormattedMessage()).contains("reviewed"));
+        for (ILoggingEvent e : logs.list) {
+            assertThat(e.getFormattedMessage()).doesNotContain(SECRET_VALUE).doesNotContain(TOKEN);
+        }
+    }
+
+    private void reviewWithSecret() throws Exception {
         ReviewRequest request = pr(repo -> repo
                 .write("apps/web/deployment.yaml", deployment("web", "nginx:latest"))
                 .write("apps/web/secret.yaml", """
