@@ -4,6 +4,7 @@ import dev.guardrails.plugin.config.GitHubSettings;
 import dev.guardrails.plugin.config.GitLabSettings;
 import dev.guardrails.plugin.review.Forge;
 import dev.guardrails.plugin.review.ReviewSettings;
+import dev.guardrails.scanner.source.GitCheckout;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -79,7 +80,7 @@ public final class ForgeClients {
         ForgeClient client = client(forge);
         if (apiBaseUrl != null && !apiBaseUrl.isBlank()
                 && !apiBaseUrl.replaceAll("/+$", "").equalsIgnoreCase(client.apiBaseUrl())) {
-            throw new IllegalArgumentException("request for " + apiBaseUrl + " but " + forge
+            throw new IllegalArgumentException("request for " + GitCheckout.redact(apiBaseUrl) + " but " + forge
                     + " is configured for " + client.apiBaseUrl());
         }
         return client;
