@@ -1,0 +1,89 @@
+package dev.guardrails.plugin.review;
+
+import dev.guardrails.scanner.model.Finding;
+import dev.guardrails.scanner.model.Mode;
+import java.util.List;
+
+/**
+ * What a pull request changes in guardrail terms: per affected app, the findings it introduces and
+ * fixes, and how the rendered objects changed.
+ *
+ * @param baseSha      base commit scanned
+ * @param headSha      head commit scanned
+ * @param baseRef      target branch
+ * @param changedFiles files changed between merge base and head
+ * @param totalApps    apps discovered in the head
+ * @param policyError  why the head's .guardrails.yaml could not be loaded, or null
+ * @param apps         affected apps, sorted by name
+ */
+public record ChangeReport(String baseSha, String headSha, String baseRef, int changedFiles, int totalApps,
+                           String policyError, List<AppChange> apps) {
+
+    public ChangeReport {
+        apps = List.copyOf(apps);
+    }
+
+    /**
+     * One affected app.
+     *
+     * @param name           app name
+     * @param path           app directory
+     * @param inBase         the app exists on the base
+     * @param inHead         the app exists on the head
+     * @param added          active findings on the head that the base does not have
+     * @param fixed          active findings on the base that the head no longer has
+     * @param unchanged      active findings present on both
+     * @param objectsAdded   rendered objects only on the head
+     * @param objectsRemoved rendered objects only on the base
+     * @param objectsChanged rendered objects on both whose content differs
+     * @param headError      why the head failed to render, or null
+     */
+    public record AppChange(String name, String path, boolean inBase, boolean inHead, List<Finding> added,
+                            List<Finding> fixed, int unchanged, int objectsAdded, int objectsRemoved,
+                            int objectsChanged, String headError) {
+
+        public AppChange {
+            added = List.copyOf(added);
+            fixed = List.copyOf(fixed);
+        }
+
+        public long newBlocking() {
+            return added.stream().filter(Finding::blocking).count();
+        }
+
+        public long newWarnings() {
+            return added.stream().filter(f -> !f.blocking()).count();
+        }
+    }
+
+    public long newBlocking() {
+        return apps.stream().mapToLong(AppChange::newBlocking).sum();
+    }
+
+    public long newWarnings() {
+        return apps.stream().mapToLong(AppChange::newWarnings).sum();
+    }
+
+    public long fixed() {
+        return apps.stream().mapToLong(a -> a.fixed().size()).sum();
+    }
+
+    public long unchanged() {
+        return apps.stream().mapToLong(AppChange::unchanged).sum();
+    }
+
+    /** Whether the comment has anything to tell: new or fixed findings, or an invalid policy. */
+    public boolean noteworthy() {
+        return policyError != null || newBlocking() + newWarnings() + fixed() > 0;
+    }
+
+    /** Whether the change blocks: a new enforce-mode finding or an invalid policy file. */
+    public boolean blocking() {
+        return policyError != null || newBlocking() > 0;
+    }
+
+    /** Modes a PR shows: audit-mode findings are for reports only. */
+    static boolean shown(Finding f) {
+        return !f.exempted() && (f.mode() == Mode.WARN || f.mode() == Mode.ENFORCE);
+    }
+}

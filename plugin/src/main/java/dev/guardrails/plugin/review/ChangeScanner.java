@@ -1,0 +1,197 @@
+package dev.guardrails.plugin.review;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.guardrails.scanner.config.ConfigException;
+import dev.guardrails.scanner.config.ConfigLoader;
+import dev.guardrails.scanner.config.GuardrailsConfig;
+import dev.guardrails.scanner.engine.AppResult;
+import dev.guardrails.scanner.engine.AppTarget;
+import dev.guardrails.scanner.engine.GuardrailsEngine;
+import dev.guardrails.scanner.engine.ScanOptions;
+import dev.guardrails.scanner.model.Finding;
+import dev.guardrails.scanner.model.ManifestObject;
+import dev.guardrails.scanner.model.ObjectRef;
+import dev.guardrails.scanner.model.ScanReport;
+import dev.guardrails.scanner.rule.Bundle;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+
+/**
+ * Scans the apps a change affects on the base and on the head, each revision with its own
+ * {@code .guardrails.yaml}, and compares them: findings by {@link Finding#fingerprint()} (so moved
+ * lines do not count as new), rendered objects by {@link ObjectRef} and raw tree equality.
+ *
+ * <p>Apps are rendered and then checked with the namespace policies (NetworkPolicy, LimitRange,
+ * ResourceQuota) of the other affected apps as neighbours, as {@code GuardrailsEngine.scan} does;
+ * the rendered objects are kept for the object diff, which the engine's ScanReport does not carry.
+ * Unaffected apps are not rendered, so their namespace policies are missing on both sides alike.
+ */
+final class ChangeScanner {
+
+    private static final Set<String> NAMESPACE_POLICY_KINDS = Set.of("NetworkPolicy", "LimitRange", "ResourceQuota");
+
+    private final GuardrailsEngine engine;
+    private final ConfigLoader loader;
+    private final ScanOptions options;
+
+    ChangeScanner(GuardrailsEngine engine, ConfigLoader loader, ScanOptions options) {
+        this.engine = engine;
+        this.loader = loader;
+        this.options = options;
+    }
+
+    ChangeReport scan(Path baseRoot, Path headRoot, Collection<String> changed, String baseSha, String headSha,
+                      String baseRef) throws IOException {
+        GuardrailsConfig headConfig;
+        try {
+            headConfig = loader.loadFromRepo(headRoot);
+        } catch (ConfigException e) {
+            return new ChangeReport(baseSha, headSha, baseRef, changed.size(), 0, e.getMessage(), List.of());
+        }
+        GuardrailsConfig baseConfig;
+        try {
+            baseConfig = loader.loadFromRepo(baseRoot);
+        } catch (ConfigException e) {
+            // The base's broken policy is not this change's doing: compare with the defaults.
+            baseConfig = GuardrailsConfig.defaults();
+        }
+        List<AppTarget> headApps = engine.discover(headRoot, headConfig);
+        List<AppTarget> baseApps = engine.discover(baseRoot, baseConfig);
+        Set<String> names = new TreeSet<>();
+        if (AffectedApps.policyChanged(changed)) {
+            headApps.forEach(a -> names.add(a.name()));
+            baseApps.forEach(a -> names.add(a.name()));
+        } else {
+            names.addAll(AffectedApps.affected(headRoot, headApps, changed));
+            names.addAll(AffectedApps.affected(baseRoot, baseApps, changed));
+        }
+        Map<String, AppTarget> headTargets = select(headApps, names);
+        Map<String, AppTarget> baseTargets = select(baseApps, names);
+        Map<String, AppResult> head = run(headTargets.values(), headConfig);
+        Map<String, AppResult> base = run(baseTargets.values(), baseConfig);
+
+        List<ChangeReport.AppChange> apps = new ArrayList<>();
+        for (String name : names) {
+            AppResult h = head.get(name);
+            AppResult b = base.get(name);
+            if (h == null && b == null) {
+                continue;
+            }
+            apps.add(compare(name, headTargets.containsKey(name) ? headTargets.get(name).path() : baseTargets.get(name).path(),
+                    b, h));
+        }
+        return new ChangeReport(baseSha, headSha, baseRef, changed.size(), headApps.size(), null, apps);
+    }
+
+    private static Map<String, AppTarget> select(List<AppTarget> apps, Set<String> names) {
+        Map<String, AppTarget> out = new LinkedHashMap<>();
+        for (AppTarget a : apps) {
+            if (names.contains(a.name())) {
+                out.put(a.name(), a);
+            }
+        }
+        return out;
+    }
+
+    private Map<String, AppResult> run(Collection<AppTarget> apps, GuardrailsConfig config) {
+        List<GuardrailsEngine.RenderedApp> rendered = parallel(List.copyOf(apps), a -> engine.render(a, config, options));
+        List<Bundle.Placed> policies = new ArrayList<>();
+        for (GuardrailsEngine.RenderedApp r : rendered) {
+            for (Bundle.Placed p : r.bundle().placed()) {
+                if (NAMESPACE_POLICY_KINDS.contains(p.object().kind())) {
+                    policies.add(p);
+                }
+            }
+        }
+        List<AppResult> checked = parallel(rendered, r -> engine.check(r, policies, config, options));
+        Map<String, AppResult> out = new HashMap<>();
+        for (AppResult r : checked) {
+            out.put(r.report().name(), r);
+        }
+        return out;
+    }
+
+    private static ChangeReport.AppChange compare(String name, String path, AppResult base, AppResult head) {
+        List<Finding> headFindings = shown(head);
+        List<Finding> baseFindings = shown(base);
+        Set<String> headKeys = new HashSet<>();
+        headFindings.forEach(f -> headKeys.add(f.fingerprint()));
+        Set<String> baseKeys = new HashSet<>();
+        baseFindings.forEach(f -> baseKeys.add(f.fingerprint()));
+        List<Finding> added = headFindings.stream().filter(f -> !baseKeys.contains(f.fingerprint()))
+                .sorted(ScanReport.ORDER).toList();
+        List<Finding> fixed = baseFindings.stream().filter(f -> !headKeys.contains(f.fingerprint()))
+                .sorted(ScanReport.ORDER).toList();
+        int unchanged = (int) headFindings.stream().filter(f -> baseKeys.contains(f.fingerprint())).count();
+
+        Map<ObjectRef, JsonNode> before = objects(base);
+        Map<ObjectRef, JsonNode> after = objects(head);
+        int addedObjects = 0;
+        int changedObjects = 0;
+        for (Map.Entry<ObjectRef, JsonNode> e : after.entrySet()) {
+            JsonNode old = before.get(e.getKey());
+            if (old == null) {
+                addedObjects++;
+            } else if (!old.equals(e.getValue())) {
+                changedObjects++;
+            }
+        }
+        int removedObjects = (int) before.keySet().stream().filter(k -> !after.containsKey(k)).count();
+        String error = head == null ? null : head.report().error();
+        return new ChangeReport.AppChange(name, path, base != null, head != null, added, fixed, unchanged,
+                addedObjects, removedObjects, changedObjects, error);
+    }
+
+    private static List<Finding> shown(AppResult r) {
+        return r == null ? List.of() : r.findings().stream().filter(ChangeReport::shown).toList();
+    }
+
+    private static Map<ObjectRef, JsonNode> objects(AppResult r) {
+        Map<ObjectRef, JsonNode> out = new HashMap<>();
+        if (r != null) {
+            for (ManifestObject o : r.objects()) {
+                out.put(o.ref(), o.raw());
+            }
+        }
+        return out;
+    }
+
+    private <T, R> List<R> parallel(List<T> items, Function<T, R> work) {
+        if (items.isEmpty()) {
+            return List.of();
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.parallelism(), items.size()));
+        try {
+            List<Future<R>> futures = new ArrayList<>();
+            for (T item : items) {
+                futures.add(pool.submit(() -> work.apply(item)));
+            }
+            List<R> out = new ArrayList<>();
+            for (Future<R> f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("review interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("review scan failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
