@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         description = "Render GitOps repos as Argo CD would and check them against runtime guardrails.",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        subcommands = {ScanCommand.class, RulesCommand.class, ExplainCommand.class})
+        subcommands = {ScanCommand.class, RulesCommand.class, ExplainCommand.class, dev.guardrails.plugin.audit.AuditCommand.class})
 public final class GuardrailsCommand implements Runnable {
 
     @CommandLine.Spec
