@@ -366,7 +366,7 @@ public final class AuditHtml {
             figure { background: #fff; border: 1px solid var(--line); border-radius: 8px; margin: 0 0 16px; padding: 12px; }
             figcaption { font-weight: 600; margin-bottom: 6px; }
             .chart text { font-size: 12px; fill: var(--fg); }
-            .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(320px, 1fr)); gap: 16px; margin-bottom: 16px; }
+            .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(380px, 1fr)); gap: 16px; margin-bottom: 16px; }
             .panel, #trend { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 12px; margin-bottom: 16px; overflow-x: auto; }
             .bad-panel { border-color: var(--bad); }
             table { border-collapse: collapse; width: 100%; }
