@@ -5,5 +5,6 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 ./scripts/install-tools.sh
+./scripts/install-test-deps.sh
 export GUARDRAILS_TOOLS_DIR="$ROOT/tools"
 mvn -B -ntp verify "$@"

@@ -12,7 +12,10 @@ import picocli.CommandLine.Command;
         description = "Render GitOps repos as Argo CD would and check them against runtime guardrails.",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        subcommands = {ScanCommand.class, RulesCommand.class, ExplainCommand.class, dev.guardrails.plugin.cmp.CmpCommand.class, dev.guardrails.plugin.server.ServeCommand.class})
+        subcommands = {ScanCommand.class, RulesCommand.class, ExplainCommand.class,
+                dev.guardrails.plugin.audit.AuditCommand.class,
+                dev.guardrails.plugin.cmp.CmpCommand.class,
+                dev.guardrails.plugin.server.ServeCommand.class})
 public final class GuardrailsCommand implements Runnable {
 
     @CommandLine.Spec

@@ -28,6 +28,19 @@ public final class Engines {
                 new ManifestParser(), new AppDiscoverer());
     }
 
+    /**
+     * The same engine with every renderer behind a disk cache, so re-auditing unchanged apps skips
+     * helm and kustomize.
+     */
+    public static GuardrailsEngine create(dev.guardrails.scanner.render.cache.RenderCache cache) {
+        ToolLocator tools = new ToolLocator();
+        RenderLimits limits = RenderLimits.defaults();
+        List<dev.guardrails.scanner.render.Renderer> renderers = dev.guardrails.scanner.render.cache.CachingRenderer.wrapAll(
+                List.of(new HelmRenderer(tools, limits), new KustomizeRenderer(tools, limits), new DirectoryRenderer()),
+                cache, new dev.guardrails.scanner.render.cache.ToolVersions(tools, new dev.guardrails.scanner.process.ProcessRunner()));
+        return new GuardrailsEngine(BuiltinRules.all(), renderers, new ManifestParser(), new AppDiscoverer());
+    }
+
     /** Ids a policy file may name: every rule the engine reports on. */
     public static Set<String> ruleIds(GuardrailsEngine engine) {
         return engine.ruleInfos().stream().map(RuleInfo::id).collect(Collectors.toUnmodifiableSet());
