@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
  * status) and also give empty, as the comment command has no one to report to.
  */
 @Singleton
+@io.micronaut.context.annotation.Requires(condition = ForgeAccessConfigured.class)
 public final class ApiPullRequestResolver implements PullRequestResolver {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiPullRequestResolver.class);
