@@ -68,7 +68,7 @@ public final class RepoCopies implements AutoCloseable {
         UncheckedIOException failure = null;
         for (Path copy : copies) {
             try {
-                deleteTree(copy);
+                dev.guardrails.scanner.workspace.TempTrees.delete(copy);
             } catch (IOException e) {
                 failure = new UncheckedIOException("could not delete temporary copy " + copy, e);
             }
@@ -77,24 +77,5 @@ public final class RepoCopies implements AutoCloseable {
         if (failure != null) {
             throw failure;
         }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

@@ -1,5 +1,12 @@
 package dev.guardrails.plugin.review;
 
+import static dev.guardrails.scanner.report.MarkdownText.cell;
+import static dev.guardrails.scanner.report.MarkdownText.clean;
+import static dev.guardrails.scanner.report.MarkdownText.code;
+import static dev.guardrails.scanner.report.MarkdownText.fenced;
+import static dev.guardrails.scanner.report.MarkdownText.html;
+import static dev.guardrails.scanner.report.MarkdownText.yamlString;
+
 import dev.guardrails.plugin.forge.GitHubClient;
 import dev.guardrails.plugin.forge.Publication;
 import dev.guardrails.scanner.model.Category;
@@ -11,8 +18,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Turns a {@link ChangeReport} into what a PR shows: the sticky comment (about the change: new and
@@ -30,8 +35,6 @@ final class CommentFormatter {
     private static final int MAX_TABLE_APPS = 100;
     private static final int MAX_ERROR_CHARS = 2_000;
     private static final int NOTE_RESERVE = 200;
-    private static final Pattern SAFE_CODE = Pattern.compile("[A-Za-z0-9._:/@-]+");
-    private static final Pattern BACKTICKS = Pattern.compile("`+");
 
     private final int maxChars;
     private final LocalDate today;
@@ -288,65 +291,4 @@ final class CommentFormatter {
         return s.length() <= max ? s : s.substring(0, max) + "…";
     }
 
-    private static String yamlString(String s) {
-        String c = clean(s);
-        if (SAFE_CODE.matcher(c).matches() && !c.contains(":")) {
-            return c;
-        }
-        return "\"" + c.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    }
-
-    private static String code(String s) {
-        String c = clean(s);
-        return SAFE_CODE.matcher(c).matches() ? "`" + c + "`" : cell(c);
-    }
-
-    private static String fenced(String lang, String text) {
-        int longest = 0;
-        Matcher m = BACKTICKS.matcher(text);
-        while (m.find()) {
-            longest = Math.max(longest, m.group().length());
-        }
-        String fence = "`".repeat(Math.max(3, longest + 1));
-        return fence + lang + "\n" + text + "\n" + fence;
-    }
-
-    /** Escapes a table cell: HTML, Markdown syntax and pipes; line breaks become {@code <br>}. */
-    static String cell(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder(s.length() + 16);
-        String text = s.strip().replace("\r\n", "\n").replace('\r', '\n');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '\n' -> b.append("<br>");
-                case '|', '\\', '`', '*', '_', '[', ']', '~', '#' -> b.append('\\').append(c);
-                case '\t' -> b.append(' ');
-                default -> b.append(c < 0x20 || (c >= 0x7f && c <= 0x9f) ? '\uFFFD' : c);
-            }
-        }
-        return b.toString();
-    }
-
-    static String html(String s) {
-        return clean(s).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
-
-    /** One line, no control characters. */
-    static String clean(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            b.append(c == '\n' || c == '\r' || c == '\t' ? ' ' : c < 0x20 || (c >= 0x7f && c <= 0x9f) ? '\uFFFD' : c);
-        }
-        return b.toString();
-    }
 }

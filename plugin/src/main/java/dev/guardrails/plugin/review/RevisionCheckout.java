@@ -1,14 +1,13 @@
 package dev.guardrails.plugin.review;
 
+import dev.guardrails.scanner.workspace.TempTrees;
+
 import dev.guardrails.scanner.source.GitCheckout;
 import dev.guardrails.scanner.source.SourceException;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -98,11 +97,11 @@ final class RevisionCheckout implements AutoCloseable {
                 }
             }
         } catch (GitAPIException | IOException | RuntimeException e) {
-            delete(work);
+            TempTrees.deleteQuietly(work);
             throw new SourceException("cannot fetch " + r.repository() + "#" + r.number() + ": "
                     + GitCheckout.redact(String.valueOf(e.getMessage())), e);
         } catch (SourceException e) {
-            delete(work);
+            TempTrees.deleteQuietly(work);
             throw e;
         }
     }
@@ -257,29 +256,6 @@ final class RevisionCheckout implements AutoCloseable {
 
     @Override
     public void close() {
-        delete(work);
-    }
-
-    static void delete(Path dir) {
-        if (dir == null || !Files.exists(dir)) {
-            return;
-        }
-        try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
-                    Files.deleteIfExists(d);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException ignored) {
-            // best effort; the OS cleans temp eventually
-        }
+        TempTrees.deleteQuietly(work);
     }
 }

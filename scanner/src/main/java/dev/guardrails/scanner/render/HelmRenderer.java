@@ -368,7 +368,7 @@ public final class HelmRenderer implements Renderer {
             for (LocalDependency dep : deps) {
                 Path into = target.resolve("charts").resolve(dep.chartName());
                 if (Files.exists(into)) {
-                    ToolSandbox.deleteTree(into);
+                    dev.guardrails.scanner.workspace.TempTrees.deleteQuietly(into);
                 }
                 copyTree(dep.dir(), into);
             }

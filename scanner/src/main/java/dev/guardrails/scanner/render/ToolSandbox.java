@@ -5,11 +5,8 @@ import dev.guardrails.scanner.process.ProcessResult;
 import dev.guardrails.scanner.process.ProcessRunner;
 import dev.guardrails.scanner.process.ProcessSpec;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,7 +61,7 @@ final class ToolSandbox implements AutoCloseable {
 
     @Override
     public void close() {
-        deleteTree(home);
+        dev.guardrails.scanner.workspace.TempTrees.deleteQuietly(home);
     }
 
     /** Runs {@code <tool> args...} in the sandbox and returns its trimmed stdout, or {@code unknown}. */
@@ -75,35 +72,6 @@ final class ToolSandbox implements AutoCloseable {
             return result.stdoutText().strip();
         } catch (RenderException | ProcessFailure e) {
             return "unknown";
-        }
-    }
-
-    static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException exc) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                    Files.deleteIfExists(dir);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException ignored) {
-            // Best effort: a leftover temp dir is not worth failing a render over.
         }
     }
 }

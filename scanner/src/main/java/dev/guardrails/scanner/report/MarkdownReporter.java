@@ -1,5 +1,11 @@
 package dev.guardrails.scanner.report;
 
+import static dev.guardrails.scanner.report.MarkdownText.cell;
+import static dev.guardrails.scanner.report.MarkdownText.code;
+import static dev.guardrails.scanner.report.MarkdownText.fenced;
+import static dev.guardrails.scanner.report.MarkdownText.html;
+import static dev.guardrails.scanner.report.MarkdownText.yamlString;
+
 import static dev.guardrails.scanner.report.ReportSummary.plural;
 
 import dev.guardrails.scanner.model.AppReport;
@@ -15,8 +21,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * GitHub/GitLab-flavoured Markdown for PR comments and CI job summaries: a one-line verdict, a
@@ -37,8 +41,6 @@ public final class MarkdownReporter implements Reporter {
     private static final int MAX_TABLE_APPS = 200;
     private static final int NOTE_RESERVE = 120;
     private static final String TABLE_HEAD = "| Rule | Object | Location | Message |\n| --- | --- | --- | --- |\n";
-    private static final Pattern SAFE_CODE = Pattern.compile("[A-Za-z0-9._:/-]+");
-    private static final Pattern BACKTICKS = Pattern.compile("`+");
 
     private final int maxChars;
 
@@ -167,7 +169,7 @@ public final class MarkdownReporter implements Reporter {
             if (error.length() > MAX_ERROR_CHARS) {
                 error = error.substring(0, MAX_ERROR_CHARS) + "…";
             }
-            open.append("**Render failed:**\n\n").append(fenced(error)).append("\n\n");
+            open.append("**Render failed:**\n\n").append(fenced("", error)).append("\n\n");
         }
         if (!active.isEmpty()) {
             open.append(TABLE_HEAD);
@@ -256,63 +258,7 @@ public final class MarkdownReporter implements Reporter {
         return "<details><summary>How to exempt a finding</summary>\n\n"
                 + "Fix the finding if you can. If it must stay, add an exemption to `.guardrails.yaml` with an owner, "
                 + "a reason and an expiry date (globs such as `*` are allowed in `match`):\n\n"
-                + fencedAs("yaml", yaml.toString().stripTrailing()) + "\n\n</details>\n";
+                + fenced("yaml", yaml.toString().stripTrailing()) + "\n\n</details>\n";
     }
 
-    /** A double-quoted YAML scalar; control characters are replaced so the snippet stays valid. */
-    private static String yamlString(String s) {
-        String clean = TextReporter.clean(s);
-        if (SAFE_CODE.matcher(clean).matches() && !clean.contains(":")) {
-            return clean;
-        }
-        return "\"" + clean.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    }
-
-    /** Inline code for identifier-like text, escaped text otherwise (a backtick would end the span). */
-    private static String code(String s) {
-        String clean = TextReporter.clean(s);
-        return SAFE_CODE.matcher(clean).matches() ? "`" + clean + "`" : cell(clean);
-    }
-
-    private static String fenced(String text) {
-        return fencedAs("", text);
-    }
-
-    /** A fenced block whose fence is longer than any backtick run in the text, so it cannot be closed early. */
-    private static String fencedAs(String lang, String text) {
-        int longest = 0;
-        Matcher m = BACKTICKS.matcher(text);
-        while (m.find()) {
-            longest = Math.max(longest, m.group().length());
-        }
-        String fence = "`".repeat(Math.max(3, longest + 1));
-        return fence + lang + "\n" + text + "\n" + fence;
-    }
-
-    /** Escapes text for a table cell: HTML, Markdown syntax and pipes; line breaks become {@code <br>}. */
-    static String cell(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder(s.length() + 16);
-        String text = s.strip().replace("\r\n", "\n").replace('\r', '\n');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '\n' -> b.append("<br>");
-                case '|', '\\', '`', '*', '_', '[', ']', '~', '#' -> b.append('\\').append(c);
-                case '\t' -> b.append(' ');
-                default -> b.append(c < 0x20 || (c >= 0x7f && c <= 0x9f) ? '\uFFFD' : c);
-            }
-        }
-        return b.toString();
-    }
-
-    /** Escapes text inside an HTML element such as {@code <summary>}. */
-    static String html(String s) {
-        return TextReporter.clean(s).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
 }

@@ -2,11 +2,8 @@ package dev.guardrails.scanner.source;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -65,10 +62,10 @@ public final class GitCheckout implements AutoCloseable {
             git.checkout().setName(id.name()).call();
             return new GitCheckout(dir, id.name());
         } catch (GitAPIException | IOException | RuntimeException e) {
-            deleteQuietly(dir);
+            dev.guardrails.scanner.workspace.TempTrees.deleteQuietly(dir);
             throw new SourceException("cannot clone " + safeUrl + ": " + redact(String.valueOf(e.getMessage())), e);
         } catch (SourceException e) {
-            deleteQuietly(dir);
+            dev.guardrails.scanner.workspace.TempTrees.deleteQuietly(dir);
             throw e;
         }
     }
@@ -127,29 +124,6 @@ public final class GitCheckout implements AutoCloseable {
 
     @Override
     public void close() {
-        deleteQuietly(root);
-    }
-
-    static void deleteQuietly(Path dir) {
-        if (dir == null || !Files.exists(dir)) {
-            return;
-        }
-        try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
-                    Files.deleteIfExists(d);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException ignored) {
-            // best effort: the OS cleans temp eventually
-        }
+        dev.guardrails.scanner.workspace.TempTrees.deleteQuietly(root);
     }
 }
