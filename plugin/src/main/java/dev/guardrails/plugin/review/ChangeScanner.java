@@ -12,7 +12,6 @@ import dev.guardrails.scanner.model.Finding;
 import dev.guardrails.scanner.model.ManifestObject;
 import dev.guardrails.scanner.model.ObjectRef;
 import dev.guardrails.scanner.model.ScanReport;
-import dev.guardrails.scanner.rule.Bundle;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,11 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Function;
 
 /**
  * Scans the apps a change affects on the base and on the head, each revision with its own
@@ -42,7 +36,6 @@ import java.util.function.Function;
  */
 final class ChangeScanner {
 
-    private static final Set<String> NAMESPACE_POLICY_KINDS = Set.of("NetworkPolicy", "LimitRange", "ResourceQuota");
 
     private final GuardrailsEngine engine;
     private final ConfigLoader loader;
@@ -108,16 +101,7 @@ final class ChangeScanner {
     }
 
     private Map<String, AppResult> run(Collection<AppTarget> apps, GuardrailsConfig config) {
-        List<GuardrailsEngine.RenderedApp> rendered = parallel(List.copyOf(apps), a -> engine.render(a, config, options));
-        List<Bundle.Placed> policies = new ArrayList<>();
-        for (GuardrailsEngine.RenderedApp r : rendered) {
-            for (Bundle.Placed p : r.bundle().placed()) {
-                if (NAMESPACE_POLICY_KINDS.contains(p.object().kind())) {
-                    policies.add(p);
-                }
-            }
-        }
-        List<AppResult> checked = parallel(rendered, r -> engine.check(r, policies, config, options));
+        List<AppResult> checked = engine.evaluateAll(List.copyOf(apps), config, options);
         Map<String, AppResult> out = new HashMap<>();
         for (AppResult r : checked) {
             out.put(r.report().name(), r);
@@ -168,30 +152,5 @@ final class ChangeScanner {
             }
         }
         return out;
-    }
-
-    private <T, R> List<R> parallel(List<T> items, Function<T, R> work) {
-        if (items.isEmpty()) {
-            return List.of();
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.parallelism(), items.size()));
-        try {
-            List<Future<R>> futures = new ArrayList<>();
-            for (T item : items) {
-                futures.add(pool.submit(() -> work.apply(item)));
-            }
-            List<R> out = new ArrayList<>();
-            for (Future<R> f : futures) {
-                out.add(f.get());
-            }
-            return out;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("review interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("review scan failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

@@ -114,16 +114,7 @@ public final class GuardrailsEngine {
                            ScanOptions options) {
         Instant start = options.clock().instant();
         long t0 = System.nanoTime();
-        List<RenderedApp> rendered = parallel(apps, app -> render(app, config, options), options.parallelism());
-        List<Bundle.Placed> policies = new ArrayList<>();
-        for (RenderedApp r : rendered) {
-            for (Bundle.Placed p : r.bundle().placed()) {
-                if (NAMESPACE_POLICY_KINDS.contains(p.object().kind())) {
-                    policies.add(p);
-                }
-            }
-        }
-        List<AppResult> results = parallel(rendered, r -> check(r, policies, config, options), options.parallelism());
+        List<AppResult> results = evaluateAll(apps, config, options);
         List<AppReport> reports = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         for (AppResult r : results) {
@@ -133,6 +124,23 @@ public final class GuardrailsEngine {
         findings.addAll(expiredExemptions(config, options));
         long elapsed = (System.nanoTime() - t0) / 1_000_000;
         return new ScanReport(target, revision, start, elapsed, reports, findings, ruleInfos());
+    }
+
+    /**
+     * Renders and checks apps together, keeping each app's rendered objects: all are rendered (in
+     * parallel), then each is checked with the namespace-level policies of the others as neighbours.
+     */
+    public List<AppResult> evaluateAll(List<AppTarget> apps, GuardrailsConfig config, ScanOptions options) {
+        List<RenderedApp> rendered = parallel(apps, app -> render(app, config, options), options.parallelism());
+        List<Bundle.Placed> policies = new ArrayList<>();
+        for (RenderedApp r : rendered) {
+            for (Bundle.Placed p : r.bundle().placed()) {
+                if (NAMESPACE_POLICY_KINDS.contains(p.object().kind())) {
+                    policies.add(p);
+                }
+            }
+        }
+        return parallel(rendered, r -> check(r, policies, config, options), options.parallelism());
     }
 
     /** Renders and checks one app on its own (the Argo CD plugin's view: no neighbours). */
