@@ -9,7 +9,7 @@ import java.nio.file.Path;
  * base, and Helm charts. Every app renders 40 objects (workloads, services, config maps, policies),
  * some compliant and some not, so rules do real work.
  */
-final class BenchRepo {
+public final class BenchRepo {
 
     static final int OBJECTS_PER_APP = 40;
 
@@ -17,11 +17,17 @@ final class BenchRepo {
     }
 
     static void generate(Path root, int apps) throws IOException {
+        generate(root, apps, 0);
+    }
+
+    /** A repo of {@code apps} apps; different seeds give different app and namespace names. */
+    public static void generate(Path root, int apps, int seed) throws IOException {
         for (int i = 0; i < apps; i++) {
+            int n = seed * 1000 + i;
             switch (i % 3) {
-                case 0 -> plain(root.resolve("plain/app-" + i), i);
-                case 1 -> kustomize(root.resolve("kustomize/app-" + i), i);
-                default -> helm(root.resolve("charts/app-" + i), i);
+                case 0 -> plain(root.resolve("plain/app-" + i), n);
+                case 1 -> kustomize(root.resolve("kustomize/app-" + i), n);
+                default -> helm(root.resolve("charts/app-" + i), n);
             }
         }
     }
