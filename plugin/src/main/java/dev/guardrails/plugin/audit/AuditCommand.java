@@ -1,5 +1,6 @@
 package dev.guardrails.plugin.audit;
 
+import dev.guardrails.argocd.app.RepoScan;
 import dev.guardrails.plugin.engine.Engines;
 import dev.guardrails.scanner.audit.AuditHtml;
 import dev.guardrails.scanner.audit.AuditJson;
@@ -165,7 +166,13 @@ public final class AuditCommand implements Callable<Integer> {
         }
         int perRepo = appParallelism != null ? appParallelism
                 : Math.max(1, Runtime.getRuntime().availableProcessors() / parallelism);
-        AuditRunner runner = AuditRunner.of(engine, new ScanOptions(profile, perRepo, Clock.systemUTC()),
+        // Each repo is scanned as its deployer sees it: through its Argo CD Applications when they
+        // point at it, else by directory layout (as `guardrails scan` does).
+        ScanOptions scanOptions = new ScanOptions(profile, perRepo, Clock.systemUTC());
+        RepoScan repoScan = new RepoScan(engine);
+        java.util.Set<String> ruleIds = Engines.ruleIds(engine);
+        AuditRunner runner = new AuditRunner(ruleIds, (root, target, revision, config) ->
+                repoScan.scan(root, target, revision, config, scanOptions, RepoScan.Apps.AUTO, List.of(), note -> { }),
                 new AuditRunner.Options(parallelism, Duration.ofSeconds(timeoutSeconds),
                         Optional.ofNullable(System.getenv(tokenEnv)), Clock.systemUTC()));
         AuditReport report = runner.run(repos, slice, progress(err));
