@@ -33,7 +33,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * </table>
  */
 @Singleton
-public final class GuardrailsMetrics {
+public final class GuardrailsMetrics implements dev.guardrails.scanner.engine.EngineListener {
 
     public static final String FINDINGS = "guardrails.findings";
     public static final String FINDINGS_EXEMPTED = "guardrails.findings.exempted";
@@ -94,6 +94,29 @@ public final class GuardrailsMetrics {
         Counter.builder(SCANS).description("Scans by result")
                 .tag("result", report.blocking().isEmpty() ? "passed" : "blocked")
                 .register(registry).increment();
+    }
+
+    /**
+     * Records one app checked by the server's engine (CMP generate, PR review): its render, its check
+     * latency and its active findings.
+     */
+    @Override
+    public void appChecked(dev.guardrails.scanner.engine.AppResult result, long checkMillis) {
+        AppReport app = result.report();
+        recordRender(app.type(), app.renderMillis(), app.failed());
+        timer(CHECK, "Check latency: rules run over one app", typeLabel(app.type()))
+                .record(Duration.ofMillis(Math.max(0, checkMillis)));
+        for (Finding f : result.findings()) {
+            if (f.exempted()) {
+                Counter.builder(FINDINGS_EXEMPTED).description("Findings suppressed by an exemption")
+                        .tag("rule", f.ruleId()).register(registry).increment();
+            } else {
+                String severity = f.severity() == null ? "unknown" : f.severity().name().toLowerCase(Locale.ROOT);
+                Counter.builder(FINDINGS).description("Active guardrail findings")
+                        .tag("rule", f.ruleId()).tag("severity", severity).tag("app", appLabel(f.app()))
+                        .register(registry).increment();
+            }
+        }
     }
 
     /**

@@ -31,9 +31,10 @@ public final class ReviewService implements Reviewer {
     private final GuardrailsEngine engine;
     private final ScanOptions options;
 
+    /** Uses the server's engine bean, so reviews show up in its metrics. */
     @Inject
-    public ReviewService(ForgeClients clients) {
-        this(clients, Engines.create(), new ScanOptions(null, Math.max(1, Runtime.getRuntime().availableProcessors() / 2),
+    public ReviewService(ForgeClients clients, GuardrailsEngine engine) {
+        this(clients, engine, new ScanOptions(null, Math.max(1, Runtime.getRuntime().availableProcessors() / 2),
                 Clock.systemUTC()));
     }
 

@@ -11,9 +11,11 @@ import java.time.Clock;
 @Factory
 public class EngineFactory {
 
+    /** The engine, exporting per-app render/check latency and findings when metrics are on. */
     @Singleton
-    GuardrailsEngine engine() {
-        return Engines.create();
+    GuardrailsEngine engine(java.util.Optional<dev.guardrails.plugin.ops.GuardrailsMetrics> metrics) {
+        GuardrailsEngine engine = Engines.create();
+        return metrics.<GuardrailsEngine>map(engine::withListener).orElse(engine);
     }
 
     @Singleton

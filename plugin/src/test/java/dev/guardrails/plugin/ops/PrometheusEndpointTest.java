@@ -54,6 +54,33 @@ class PrometheusEndpointTest {
     }
 
     @Test
+    void aCmpGenerateThroughTheServerIsCounted(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        // The server's own engine reports each app it checks: no call site has to remember to.
+        java.nio.file.Path app = tmp.resolve("repo/apps/web");
+        java.nio.file.Files.createDirectories(app);
+        java.nio.file.Files.writeString(app.resolve("pod.yaml"), """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: metered, namespace: team}
+                spec:
+                  containers:
+                    - {name: c, image: "nginx:latest"}
+                """);
+        String request = "{\"dir\":\"" + app + "\",\"env\":{\"ARGOCD_APP_NAME\":\"metered-app\","
+                + "\"ARGOCD_APP_NAMESPACE\":\"team\",\"ARGOCD_APP_SOURCE_PATH\":\"apps/web\","
+                + "\"ARGOCD_ENV_GUARDRAILS_MODE\":\"warn\"}}";
+        String manifests = client.toBlocking().retrieve(HttpRequest.POST("/api/v1/cmp/generate", request)
+                .contentType("application/json"), String.class);
+        assertThat(manifests).contains("name: \"metered\"");
+
+        String body = client.toBlocking().retrieve(HttpRequest.GET("/prometheus"), String.class);
+        assertThat(body).containsPattern(
+                "guardrails_findings_total\\{[^}]*app=\"metered-app\"[^}]*rule=\"latest-tag\"[^}]*} 1\\.0");
+        assertThat(body).containsPattern("guardrails_render_seconds_count\\{[^}]*outcome=\"ok\"[^}]*type=\"directory\"");
+        assertThat(body).containsPattern("guardrails_check_seconds_count\\{[^}]*type=\"directory\"");
+    }
+
+    @Test
     void onlyThePrometheusEndpointIsExposed() {
         assertThat(server.getApplicationContext().containsBean(HealthEndpoint.class)).isFalse();
         for (String path : List.of("/beans", "/env", "/loggers", "/routes", "/info")) {

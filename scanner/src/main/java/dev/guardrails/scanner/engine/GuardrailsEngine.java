@@ -50,15 +50,27 @@ public final class GuardrailsEngine {
     private final Map<SourceType, Renderer> renderers;
     private final ManifestParser parser;
     private final AppDiscoverer discoverer;
+    private final EngineListener listener;
 
     public GuardrailsEngine(List<Rule> rules, List<Renderer> renderers, ManifestParser parser, AppDiscoverer discoverer) {
-        this.checker = new Checker(rules);
+        this(new Checker(rules), renderers, parser, discoverer, EngineListener.NONE);
+    }
+
+    private GuardrailsEngine(Checker checker, java.util.Collection<Renderer> renderers, ManifestParser parser,
+                             AppDiscoverer discoverer, EngineListener listener) {
+        this.checker = checker;
         this.renderers = new EnumMap<>(SourceType.class);
         for (Renderer r : renderers) {
             this.renderers.put(r.type(), r);
         }
         this.parser = parser;
         this.discoverer = discoverer;
+        this.listener = listener;
+    }
+
+    /** The same engine, telling {@code newListener} about every app it checks. */
+    public GuardrailsEngine withListener(EngineListener newListener) {
+        return new GuardrailsEngine(checker, renderers.values(), parser, discoverer, newListener);
     }
 
     /** Every rule this engine reports on, built-in and platform, in catalog order. */
@@ -208,9 +220,12 @@ public final class GuardrailsEngine {
         }
         Bundle bundle = new Bundle(app.bundle().objects(), app.bundle().defaultNamespace(), others);
         List<Finding> findings = new ArrayList<>(app.findings());
+        long t0 = System.nanoTime();
         findings.addAll(checker.check(app.target().name(), bundle, config.settings(),
                 rule -> policy.modeFor(rule, app.profile()), config.exemptions(), today));
-        return new AppResult(app.report(), bundle.objects(), findings);
+        AppResult result = new AppResult(app.report(), bundle.objects(), findings);
+        listener.appChecked(result, (System.nanoTime() - t0) / 1_000_000);
+        return result;
     }
 
     private static <T, R> List<R> parallel(List<T> items, java.util.function.Function<T, R> work, int parallelism) {
