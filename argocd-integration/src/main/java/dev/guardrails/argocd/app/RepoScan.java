@@ -48,12 +48,29 @@ public final class RepoScan {
     }
 
     /**
+     * The apps of a checked-out repo, as {@link #scan} would render them. Close the result when done:
+     * Argo CD kustomize edits live in temporary copies of the repo.
+     *
+     * @param invalid Applications Argo CD itself would refuse (reported as render failures)
+     */
+    public record Targets(List<dev.guardrails.scanner.engine.AppTarget> targets, List<PlanNote> invalid,
+                          ApplicationPlan plan) implements AutoCloseable {
+
+        @Override
+        public void close() {
+            if (plan != null) {
+                plan.close();
+            }
+        }
+    }
+
+    /**
      * @param repoUrls extra URLs that denote this repo (the origin remote and the policy's
      *                 {@code repoURLs} count already)
      * @param notes    receives one line per skipped source, ApplicationSet problem or fallback
      */
-    public ScanReport scan(Path root, String target, String revision, GuardrailsConfig policy, ScanOptions options,
-                           Apps apps, List<String> repoUrls, Consumer<String> notes) throws IOException {
+    public Targets targets(Path root, String revision, GuardrailsConfig policy, ScanOptions options, Apps apps,
+                           List<String> repoUrls, Consumer<String> notes) throws IOException {
         if (apps != Apps.DIRECTORIES) {
             List<String> urls = new ArrayList<>(repoUrls);
             urls.addAll(policy.repoUrls());
@@ -62,34 +79,41 @@ public final class RepoScan {
                 var expansion = new ApplicationSetExpander(root, identity).expand(appSet);
                 return new AppSetExpander.Expansion(expansion.applications(), expansion.problems());
             };
-            try (ApplicationPlan plan = new ApplicationPlanner(engine, appSets, identity)
-                    .plan(root, policy, options, revision)) {
-                if (apps == Apps.ARGOCD || plan.pointsAtThisRepo()) {
-                    plan.notes().forEach(n -> notes.accept(n.line()));
-                    ScanReport report = engine.scan(plan.targets(), target, revision, policy, options);
-                    return withInvalidApps(report, plan, policy, options);
-                }
-                if (!plan.applications().isEmpty()) {
-                    notes.accept("guardrails: " + plan.applications().size() + " Argo CD Application(s) found, none"
-                            + " with a source in this repository (" + identity + "); scanning directories instead."
-                            + " Name this repository with --repo-url or repoURLs in .guardrails.yaml.");
-                }
+            ApplicationPlan plan = new ApplicationPlanner(engine, appSets, identity).plan(root, policy, options, revision);
+            if (apps == Apps.ARGOCD || plan.pointsAtThisRepo()) {
+                plan.notes().forEach(n -> notes.accept(n.line()));
+                return new Targets(plan.targets(), plan.invalid(), plan);
             }
+            if (!plan.applications().isEmpty()) {
+                notes.accept("guardrails: " + plan.applications().size() + " Argo CD Application(s) found, none"
+                        + " with a source in this repository (" + identity + "); scanning directories instead."
+                        + " Name this repository with --repo-url or repoURLs in .guardrails.yaml.");
+            }
+            plan.close();
         }
-        return engine.scan(root, target, revision, policy, options);
+        return new Targets(engine.discover(root, policy), List.of(), null);
+    }
+
+    /** Scans a checked-out repo; see {@link #targets} for the arguments. */
+    public ScanReport scan(Path root, String target, String revision, GuardrailsConfig policy, ScanOptions options,
+                           Apps apps, List<String> repoUrls, Consumer<String> notes) throws IOException {
+        try (Targets t = targets(root, revision, policy, options, apps, repoUrls, notes)) {
+            ScanReport report = engine.scan(t.targets(), target, revision, policy, options);
+            return withInvalidApps(report, t.invalid(), policy, options);
+        }
     }
 
     /**
      * Applications Argo CD itself would refuse (several source types, bad override files, broken
      * kustomize edits) render nothing there either: they are reported as render failures.
      */
-    private ScanReport withInvalidApps(ScanReport report, ApplicationPlan plan, GuardrailsConfig policy,
+    private ScanReport withInvalidApps(ScanReport report, List<PlanNote> invalid, GuardrailsConfig policy,
                                        ScanOptions options) {
-        if (plan.invalid().isEmpty()) {
+        if (invalid.isEmpty()) {
             return report;
         }
         List<Finding> findings = new ArrayList<>(report.findings());
-        for (PlanNote note : plan.invalid()) {
+        for (PlanNote note : invalid) {
             String file = note.location() == null ? "" : note.location().replaceFirst(":\\d+$", "");
             findings.add(engine.failure(PlatformRules.RENDER_FAILED, note.app(), file,
                     new ObjectRef("argoproj.io/v1alpha1", "Application", "", note.app()),

@@ -1,5 +1,6 @@
 package dev.guardrails.plugin.review;
 
+import dev.guardrails.argocd.app.RepoScan;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.guardrails.scanner.config.ConfigException;
 import dev.guardrails.scanner.config.ConfigLoader;
@@ -37,6 +38,8 @@ import java.util.TreeSet;
 final class ChangeScanner {
 
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ChangeScanner.class);
+
     private final GuardrailsEngine engine;
     private final ConfigLoader loader;
     private final ScanOptions options;
@@ -47,8 +50,12 @@ final class ChangeScanner {
         this.options = options;
     }
 
+    /**
+     * @param repoUrls URLs that denote the reviewed repo, so its Argo CD Applications are rendered
+     *                 as Argo CD would (else apps come from the directory layout)
+     */
     ChangeReport scan(Path baseRoot, Path headRoot, Collection<String> changed, String baseSha, String headSha,
-                      String baseRef) throws IOException {
+                      String baseRef, List<String> repoUrls) throws IOException {
         GuardrailsConfig headConfig;
         try {
             headConfig = loader.loadFromRepo(headRoot);
@@ -62,32 +69,68 @@ final class ChangeScanner {
             // The base's broken policy is not this change's doing: compare with the defaults.
             baseConfig = GuardrailsConfig.defaults();
         }
-        List<AppTarget> headApps = engine.discover(headRoot, headConfig);
-        List<AppTarget> baseApps = engine.discover(baseRoot, baseConfig);
-        Set<String> names = new TreeSet<>();
-        if (AffectedApps.policyChanged(changed)) {
-            headApps.forEach(a -> names.add(a.name()));
-            baseApps.forEach(a -> names.add(a.name()));
-        } else {
-            names.addAll(AffectedApps.affected(headRoot, headApps, changed));
-            names.addAll(AffectedApps.affected(baseRoot, baseApps, changed));
-        }
-        Map<String, AppTarget> headTargets = select(headApps, names);
-        Map<String, AppTarget> baseTargets = select(baseApps, names);
-        Map<String, AppResult> head = run(headTargets.values(), headConfig);
-        Map<String, AppResult> base = run(baseTargets.values(), baseConfig);
-
-        List<ChangeReport.AppChange> apps = new ArrayList<>();
-        for (String name : names) {
-            AppResult h = head.get(name);
-            AppResult b = base.get(name);
-            if (h == null && b == null) {
-                continue;
+        RepoScan repoScan = new RepoScan(engine);
+        try (RepoScan.Targets headPlan = repoScan.targets(headRoot, headSha, headConfig, options, RepoScan.Apps.AUTO,
+                repoUrls, note -> LOG.debug("head: {}", note));
+             RepoScan.Targets basePlan = repoScan.targets(baseRoot, baseSha, baseConfig, options, RepoScan.Apps.AUTO,
+                     repoUrls, note -> LOG.debug("base: {}", note))) {
+            List<AppTarget> headApps = headPlan.targets();
+            List<AppTarget> baseApps = basePlan.targets();
+            Set<String> names = new TreeSet<>();
+            if (AffectedApps.policyChanged(changed)) {
+                headApps.forEach(a -> names.add(a.name()));
+                baseApps.forEach(a -> names.add(a.name()));
+            } else {
+                names.addAll(AffectedApps.affected(headRoot, headApps, changed));
+                names.addAll(AffectedApps.affected(baseRoot, baseApps, changed));
+                names.addAll(specChanged(baseApps, headApps));
             }
-            apps.add(compare(name, headTargets.containsKey(name) ? headTargets.get(name).path() : baseTargets.get(name).path(),
-                    b, h));
+            Map<String, AppTarget> headTargets = select(headApps, names);
+            Map<String, AppTarget> baseTargets = select(baseApps, names);
+            Map<String, AppResult> head = run(headTargets.values(), headConfig);
+            Map<String, AppResult> base = run(baseTargets.values(), baseConfig);
+
+            List<ChangeReport.AppChange> apps = new ArrayList<>();
+            for (String name : names) {
+                AppResult h = head.get(name);
+                AppResult b = base.get(name);
+                if (h == null && b == null) {
+                    continue;
+                }
+                apps.add(compare(name, headTargets.containsKey(name) ? headTargets.get(name).path() : baseTargets.get(name).path(),
+                        b, h));
+            }
+            return new ChangeReport(baseSha, headSha, baseRef, changed.size(), headApps.size(), null, apps);
         }
-        return new ChangeReport(baseSha, headSha, baseRef, changed.size(), headApps.size(), null, apps);
+    }
+
+    /**
+     * Apps whose render request differs between base and head, or that exist on one side only: an
+     * edited Argo CD Application (new values, images, source path) changes what is deployed even
+     * when no file under the app's path changed.
+     */
+    static Set<String> specChanged(List<AppTarget> baseApps, List<AppTarget> headApps) {
+        Map<String, AppTarget> base = new LinkedHashMap<>();
+        baseApps.forEach(a -> base.put(a.name(), a));
+        Set<String> out = new TreeSet<>();
+        for (AppTarget h : headApps) {
+            AppTarget b = base.remove(h.name());
+            if (b == null || !sameRequest(b, h)) {
+                out.add(h.name());
+            }
+        }
+        out.addAll(base.keySet());
+        return out;
+    }
+
+    private static boolean sameRequest(AppTarget a, AppTarget b) {
+        var x = a.request();
+        var y = b.request();
+        return a.path().equals(b.path()) && x.appPath().equals(y.appPath()) && x.type() == y.type()
+                && java.util.Objects.equals(x.namespace(), y.namespace())
+                && java.util.Objects.equals(x.helm(), y.helm())
+                && java.util.Objects.equals(x.kustomize(), y.kustomize())
+                && java.util.Objects.equals(x.directory(), y.directory());
     }
 
     private static Map<String, AppTarget> select(List<AppTarget> apps, Set<String> names) {

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,8 +57,10 @@ public final class ReviewService implements Reviewer {
         ChangeReport report;
         try (RevisionCheckout checkout = RevisionCheckout.fetch(request, client.headRef(request.number()),
                 client.gitUser(), token)) {
+            // Applications in the repo that name its clone URL are rendered as Argo CD would.
+            List<String> repoUrls = request.baseCloneUrl() == null ? List.of() : List.of(request.baseCloneUrl());
             report = scanner.scan(checkout.baseRoot(), checkout.headRoot(), checkout.changedPaths(),
-                    checkout.baseSha(), checkout.headSha(), request.baseRef());
+                    checkout.baseSha(), checkout.headSha(), request.baseRef(), repoUrls);
             publication = formatter.publication(report, checkout.headRoot());
         }
         client.publish(request, publication);
