@@ -84,6 +84,8 @@ final class ChangeScanner {
                 names.addAll(AffectedApps.affected(headRoot, headApps, changed));
                 names.addAll(AffectedApps.affected(baseRoot, baseApps, changed));
                 names.addAll(specChanged(baseApps, headApps));
+                names.addAll(definedIn(headPlan, headApps, changed));
+                names.addAll(definedIn(basePlan, baseApps, changed));
             }
             Map<String, AppTarget> headTargets = select(headApps, names);
             Map<String, AppTarget> baseTargets = select(baseApps, names);
@@ -120,6 +122,25 @@ final class ChangeScanner {
             }
         }
         out.addAll(base.keySet());
+        return out;
+    }
+
+    /** Apps whose Argo CD Application manifest is one of the changed files. */
+    static Set<String> definedIn(RepoScan.Targets plan, List<AppTarget> apps, Collection<String> changed) {
+        Set<String> out = new TreeSet<>();
+        if (plan.plan() == null) {
+            return out;
+        }
+        for (var app : plan.plan().applications()) {
+            String file = app.origin() == null ? "" : app.origin().replaceFirst(":\\d+$", "");
+            if (changed.contains(file)) {
+                for (AppTarget t : apps) {
+                    if (t.name().equals(app.name()) || t.name().startsWith(app.name() + "#")) {
+                        out.add(t.name());
+                    }
+                }
+            }
+        }
         return out;
     }
 

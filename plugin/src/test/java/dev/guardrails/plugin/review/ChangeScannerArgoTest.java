@@ -83,6 +83,36 @@ class ChangeScannerArgoTest {
     }
 
     @Test
+    void anApplicationWhoseKustomizeImageChangedIsAffected() throws Exception {
+        Path base = tmp.resolve("kbase");
+        Path head = tmp.resolve("khead");
+        for (Path root : List.of(base, head)) {
+            write(root, ".guardrails.yaml", "mode: \"off\"\nrules: {latest-tag: enforce}\n");
+            write(root, "app/kustomization.yaml", "resources: [pod.yaml]\n");
+            write(root, "app/pod.yaml", "apiVersion: v1\nkind: Pod\nmetadata: {name: shop}\n"
+                    + "spec:\n  containers:\n    - {name: shop, image: \"registry.example.com/shop:1.0\"}\n");
+            String tag = root.equals(base) ? "1.1" : "latest";
+            write(root, "argocd/shop.yaml", """
+                    apiVersion: argoproj.io/v1alpha1
+                    kind: Application
+                    metadata: {name: shop, namespace: argocd}
+                    spec:
+                      project: default
+                      source:
+                        repoURL: %s
+                        path: app
+                        kustomize:
+                          images: ["registry.example.com/shop:%s"]
+                      destination: {server: https://kubernetes.default.svc, namespace: shop}
+                    """.formatted(URL, tag));
+        }
+        ChangeReport report = scanner.scan(base, head, List.of("argocd/shop.yaml"), "b".repeat(40), "h".repeat(40),
+                "main", List.of(URL));
+        ChangeReport.AppChange shop = report.apps().stream().filter(a -> a.name().equals("shop")).findFirst().orElseThrow();
+        assertThat(shop.added()).extracting(Finding::ruleId).containsExactly("latest-tag");
+    }
+
+    @Test
     void withoutTheRepoUrlTheChartIsReviewedAsADirectoryApp() throws Exception {
         Path base = repo("base", "1.27");
         Path head = repo("head", "latest");
