@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * The stderr text of a blocked generate. Argo CD shows it verbatim, untruncated, in the
  * Application's {@code ComparisonError}, so it stays short: at most {@link #MAX_LINES} lines, each
- * finding as what, where, why and how to fix, then how to exempt.
+ * finding as what, where and why, the fix once per rule, then how to exempt.
  */
 final class ViolationList {
 
@@ -22,8 +22,10 @@ final class ViolationList {
                 .append(blocking.size()).append(blocking.size() == 1 ? " blocking finding" : " blocking findings");
         int budget = MAX_LINES - 4; // header, "… and N more", two footer lines
         int shown = 0;
+        java.util.Set<String> explained = new java.util.HashSet<>();
         for (Finding f : blocking) {
-            int lines = 1 + (blank(f.message()) ? 0 : 1) + (blank(f.remediation()) ? 0 : 1);
+            boolean fix = !blank(f.remediation()) && !explained.contains(f.ruleId());
+            int lines = 1 + (blank(f.message()) ? 0 : 1) + (fix ? 1 : 0);
             if (lines > budget) {
                 break;
             }
@@ -34,7 +36,8 @@ final class ViolationList {
             if (!blank(f.message())) {
                 sb.append("\n  why: ").append(oneLine(f.message()));
             }
-            if (!blank(f.remediation())) {
+            if (fix) {
+                explained.add(f.ruleId());
                 sb.append("\n  fix: ").append(oneLine(f.remediation()));
             }
         }

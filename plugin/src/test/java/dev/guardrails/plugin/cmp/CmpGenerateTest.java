@@ -65,6 +65,9 @@ class CmpGenerateTest {
                     String stderr = msg.substring(msg.indexOf("guardrails: blocked"));
                     assertThat(CmpTestSupport.lines(stderr)).isLessThanOrEqualTo(40);
                     assertThat(stderr).containsPattern("… and \\d+ more");
+                    // capabilities-added fires twice (NET_ADMIN, SYS_PTRACE); its fix is printed once.
+                    assertThat(stderr.split("✗ capabilities-added ", -1)).hasSize(3);
+                    assertThat(stderr.split("fix: Remove the capability", -1)).hasSize(2);
                 });
     }
 
