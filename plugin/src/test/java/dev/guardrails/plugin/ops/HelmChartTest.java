@@ -129,7 +129,7 @@ class HelmChartTest {
         var container = pod.path("containers").path(0);
 
         assertThat(deployment.raw().path("spec").path("replicas").asInt()).isEqualTo(2);
-        assertThat(container.path("args").toString()).isEqualTo("[\"serve\"]");
+        assertThat(container.path("args").toString()).isEqualTo("[\"serve\",\"--host\",\"0.0.0.0\"]");
         assertThat(container.path("image").asText())
                 .isEqualTo("ghcr.io/gitops-guardrails/guardrails:0.1.0@" + DIGEST);
         assertThat(pod.path("automountServiceAccountToken").asBoolean(true)).isFalse();
