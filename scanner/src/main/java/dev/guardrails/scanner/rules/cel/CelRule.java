@@ -179,8 +179,7 @@ public final class CelRule implements Rule {
         if (Boolean.FALSE.equals(result)) {
             return List.of(new Violation(path, message));
         }
-        return List.of(new Violation(path, "expression failed: it returned " + CelValues.typeName(result)
-                + " " + abbreviate(String.valueOf(result)) + ", not a bool"));
+        return List.of(new Violation(path, "expression failed: it returned " + show(result) + ", not a bool"));
     }
 
     private static String describe(CelEvaluationException e) {
@@ -191,6 +190,15 @@ public final class CelRule implements Rule {
             text = "no such key: " + text;
         }
         return text;
+    }
+
+    private static String show(Object result) {
+        String type = CelValues.typeName(result);
+        if (type.equals("null_type")) {
+            return "null";
+        }
+        String text = result instanceof String ? "'" + result + "'" : String.valueOf(result);
+        return type + " " + abbreviate(text);
     }
 
     private static String abbreviate(String s) {
