@@ -11,8 +11,8 @@ import dev.guardrails.scanner.model.Severity;
 import dev.guardrails.scanner.rule.KubeVersion;
 import dev.guardrails.scanner.rule.Rule;
 import dev.guardrails.scanner.rule.RuleSettings;
-import dev.guardrails.scanner.rules.cel.CelRule;
-import dev.guardrails.scanner.rules.cel.CelRuleException;
+import dev.guardrails.scanner.rules.cel.CelCheck;
+import dev.guardrails.scanner.rules.cel.CelCheckException;
 import dev.guardrails.scanner.rules.cel.CustomRuleSpec;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,7 +33,7 @@ import org.yaml.snakeyaml.LoaderOptions;
  * exemptions without owner, reason or expiry are errors naming the field: a typo in a policy file
  * must not silently weaken the policy.
  *
- * <p>{@code customRules:} declares rules in CEL (see {@link CelRule}). They are read and compiled
+ * <p>{@code customRules:} declares rules in CEL (see {@link CelCheck}). They are read and compiled
  * first, so {@code rules:}, profiles and exemptions may name them like built-in rules; an
  * expression that does not compile is an error here, never a surprise during a scan.
  */
@@ -91,7 +91,7 @@ public final class ConfigLoader {
         JsonNode customNode = root.path("customRules");
         r.array(customNode, "customRules");
         for (int i = 0; i < customNode.size(); i++) {
-            CelRule rule = r.customRule(customNode.get(i), "customRules[" + i + "]");
+            CelCheck rule = r.customRule(customNode.get(i), "customRules[" + i + "]");
             customRules.add(rule);
             r.customIds.add(rule.id());
         }
@@ -266,7 +266,7 @@ public final class ConfigLoader {
             return value.asText();
         }
 
-        CelRule customRule(JsonNode node, String field) throws ConfigException {
+        CelCheck customRule(JsonNode node, String field) throws ConfigException {
             object(node, field, Set.of("id", "title", "category", "severity", "kinds", "expression", "message",
                     "path", "rationale", "remediation"));
             String id = text(node, "id", field, true);
@@ -300,8 +300,8 @@ public final class ConfigLoader {
                     text(node, "message", field, false), text(node, "path", field, false),
                     text(node, "rationale", field, false), remediation.strip());
             try {
-                return CelRule.compile(spec);
-            } catch (CelRuleException e) {
+                return CelCheck.compile(spec);
+            } catch (CelCheckException e) {
                 throw error(field + ".expression", e.getMessage());
             }
         }

@@ -10,7 +10,7 @@ import dev.guardrails.scanner.rule.RuleContext;
 import dev.guardrails.scanner.rule.RuleInfo;
 import dev.guardrails.scanner.rule.RuleSettings;
 import dev.guardrails.scanner.rule.Violation;
-import dev.guardrails.scanner.rules.cel.CelRule;
+import dev.guardrails.scanner.rules.cel.CelCheck;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +56,7 @@ public final class Checker {
                 List<Violation> violations;
                 try {
                     // Custom CEL rules also see the app name; the Rule SPI has no place for it.
-                    violations = rule instanceof CelRule cel ? cel.check(object, context, app) : rule.check(object, context);
+                    violations = rule instanceof CelCheck cel ? cel.check(object, context, app) : rule.check(object, context);
                 } catch (RuntimeException e) {
                     // A rule bug must not hide other findings; surface it as a finding of that rule.
                     violations = List.of(new Violation("", "rule failed on this object: " + e));

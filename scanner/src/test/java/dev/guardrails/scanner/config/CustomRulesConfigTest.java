@@ -7,7 +7,7 @@ import dev.guardrails.scanner.model.Category;
 import dev.guardrails.scanner.model.Mode;
 import dev.guardrails.scanner.model.Severity;
 import dev.guardrails.scanner.rule.RuleInfo;
-import dev.guardrails.scanner.rules.cel.CelRule;
+import dev.guardrails.scanner.rules.cel.CelCheck;
 import dev.guardrails.scanner.rules.cel.CustomRuleSpec;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -64,7 +64,7 @@ class CustomRulesConfigTest {
     void readsACustomRuleWithEveryField() throws Exception {
         GuardrailsConfig c = loader.parse(TEAM_RULE, ".guardrails.yaml");
         assertThat(c.customRules()).hasSize(1);
-        CelRule rule = (CelRule) c.customRules().get(0);
+        CelCheck rule = (CelCheck) c.customRules().get(0);
         RuleInfo info = rule.info();
         assertThat(info.id()).isEqualTo("team-label-format");
         assertThat(info.title()).isEqualTo("Team label is not a known team");
@@ -80,7 +80,7 @@ class CustomRulesConfigTest {
 
     @Test
     void appliesDefaults() throws Exception {
-        CelRule rule = (CelRule) loader.parse(rule(null, null), ".guardrails.yaml").customRules().get(0);
+        CelCheck rule = (CelCheck) loader.parse(rule(null, null), ".guardrails.yaml").customRules().get(0);
         assertThat(rule.info().category()).isEqualTo(Category.METADATA);
         assertThat(rule.info().severity()).isEqualTo(Severity.MEDIUM);
         assertThat(rule.kinds()).isEmpty();
@@ -159,7 +159,7 @@ class CustomRulesConfigTest {
 
     @Test
     void rejectsAnExpressionOverTheLengthLimit() {
-        String longExpr = "object.kind == '" + "x".repeat(CelRule.MAX_EXPRESSION_LENGTH) + "'";
+        String longExpr = "object.kind == '" + "x".repeat(CelCheck.MAX_EXPRESSION_LENGTH) + "'";
         assertThatThrownBy(() -> loader.parse(rule("expression", "\"" + longExpr + "\""), ".guardrails.yaml"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("customRules[0].expression: expression is " + longExpr.length()
@@ -169,8 +169,8 @@ class CustomRulesConfigTest {
     @Test
     void acceptsAnExpressionAtTheLengthLimit() throws Exception {
         String prefix = "object.kind != '";
-        String expr = prefix + "x".repeat(CelRule.MAX_EXPRESSION_LENGTH - prefix.length() - 1) + "'";
-        assertThat(expr).hasSize(CelRule.MAX_EXPRESSION_LENGTH);
+        String expr = prefix + "x".repeat(CelCheck.MAX_EXPRESSION_LENGTH - prefix.length() - 1) + "'";
+        assertThat(expr).hasSize(CelCheck.MAX_EXPRESSION_LENGTH);
         assertThat(loader.parse(rule("expression", "\"" + expr + "\""), "f").customRules()).hasSize(1);
     }
 

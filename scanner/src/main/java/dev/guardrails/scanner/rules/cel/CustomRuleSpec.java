@@ -8,7 +8,7 @@ import java.util.Objects;
 /**
  * A custom rule as declared under {@code customRules:} in {@code .guardrails.yaml}, before its
  * expression is compiled. {@link dev.guardrails.scanner.config.ConfigLoader} validates each field
- * and names it in errors; {@link CelRule#compile} turns the spec into a rule.
+ * and names it in errors; {@link CelCheck#compile} turns the spec into a rule.
  *
  * @param id          kebab-case id, distinct from every built-in id
  * @param title       one line shown in reports

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Evaluation of one CEL rule against real parsed manifests. */
-class CelRuleTest {
+class CelCheckTest {
 
     private static final String DEPLOYMENT = """
             apiVersion: apps/v1
@@ -52,8 +52,8 @@ class CelRuleTest {
         return new ManifestParser().parse(yaml, "app/objects.yaml").get(0);
     }
 
-    private static CelRule rule(String expression, List<String> kinds, String path) throws CelRuleException {
-        return CelRule.compile(new CustomRuleSpec("my-rule", "My rule", null, null, kinds, expression,
+    private static CelCheck rule(String expression, List<String> kinds, String path) throws CelCheckException {
+        return CelCheck.compile(new CustomRuleSpec("my-rule", "My rule", null, null, kinds, expression,
                 "my message", path, null, "Fix it."));
     }
 
@@ -133,10 +133,10 @@ class CelRuleTest {
         ManifestObject deployment = parse(DEPLOYMENT);
         ManifestObject configMap = parse(CONFIG_MAP);
         RuleContext context = RuleContext.of(new Bundle(List.of(deployment, configMap), "team-ns"));
-        CelRule deploymentsOnly = rule("false", List.of("Deployment", "StatefulSet"), "");
+        CelCheck deploymentsOnly = rule("false", List.of("Deployment", "StatefulSet"), "");
         assertThat(deploymentsOnly.check(deployment, context, "a")).hasSize(1);
         assertThat(deploymentsOnly.check(configMap, context, "a")).isEmpty();
-        CelRule everyKind = rule("false", List.of(), "");
+        CelCheck everyKind = rule("false", List.of(), "");
         assertThat(everyKind.check(configMap, context, "a")).hasSize(1);
     }
 
@@ -145,7 +145,7 @@ class CelRuleTest {
         ManifestObject deployment = parse(DEPLOYMENT);
         ManifestObject configMap = parse(CONFIG_MAP);
         RuleContext context = RuleContext.of(new Bundle(List.of(deployment, configMap), "team-ns"));
-        CelRule rule = rule("namespace == 'shop'", List.of(), "");
+        CelCheck rule = rule("namespace == 'shop'", List.of(), "");
         assertThat(rule.check(configMap, context, "a")).isEmpty();   // its own namespace
         assertThat(rule.check(deployment, context, "a")).hasSize(1); // the app's destination namespace
     }
@@ -169,7 +169,7 @@ class CelRuleTest {
 
     @Test
     void aMessageDefaultsToTheTitle() throws Exception {
-        CelRule rule = CelRule.compile(new CustomRuleSpec("my-rule", "My rule", null, null, null, "false",
+        CelCheck rule = CelCheck.compile(new CustomRuleSpec("my-rule", "My rule", null, null, null, "false",
                 null, null, null, "Fix it."));
         ManifestObject deployment = parse(DEPLOYMENT);
         assertThat(rule.check(deployment, RuleContext.of(Bundle.of(List.of(deployment))), "a"))
@@ -178,9 +178,9 @@ class CelRuleTest {
 
     @Test
     void compileRejectsWhatCannotBeABool() {
-        assertThatThrownBy(() -> rule("'yes'", List.of(), "")).isInstanceOf(CelRuleException.class)
+        assertThatThrownBy(() -> rule("'yes'", List.of(), "")).isInstanceOf(CelCheckException.class)
                 .hasMessage("must evaluate to a bool, but its type is string");
-        assertThatThrownBy(() -> rule("   ", List.of(), "")).isInstanceOf(CelRuleException.class)
+        assertThatThrownBy(() -> rule("   ", List.of(), "")).isInstanceOf(CelCheckException.class)
                 .hasMessage("empty expression");
     }
 }

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A custom CEL rule in a real scan: modes, exemptions, locations and the report's rule list. */
-class CelRuleEngineTest {
+class CelCheckEngineTest {
 
     private static final String DEPLOYMENT = """
             apiVersion: apps/v1

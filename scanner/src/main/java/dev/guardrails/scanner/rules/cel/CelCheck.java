@@ -26,7 +26,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A rule a platform team wrote in CEL in {@code .guardrails.yaml}. The expression sees
+ * A custom rule a platform team wrote in CEL in {@code .guardrails.yaml} (named a check, not a
+ * {@code *Rule} class, because it is compiled from configuration rather than built in). The expression sees
  * {@code object} (the manifest), {@code namespace} (where it lands) and {@code app}, and must be
  * {@code true} for a compliant object. {@code false} is a finding; so is anything else (a non-bool
  * result, a missing key), with the error in the message, because a check that cannot decide must
@@ -37,7 +38,7 @@ import java.util.regex.Pattern;
  * and every macro ({@code all}, {@code exists}, {@code map}, ...) shares an iteration budget of
  * {@link #MAX_ITERATIONS}. Compiled CEL programs are immutable, so one instance serves every thread.
  */
-public final class CelRule implements Rule {
+public final class CelCheck implements Rule {
 
     /** The longest expression accepted, in code points. */
     public static final int MAX_EXPRESSION_LENGTH = 4096;
@@ -57,7 +58,7 @@ public final class CelRule implements Rule {
     private final String path;
     private final Program program;
 
-    private CelRule(CustomRuleSpec spec, Program program) {
+    private CelCheck(CustomRuleSpec spec, Program program) {
         this.spec = spec;
         this.info = new RuleInfo(spec.id(), spec.title(), spec.category(), spec.severity(), PodSecurityLevel.NONE,
                 spec.rationale(), spec.remediation());
@@ -90,39 +91,39 @@ public final class CelRule implements Rule {
     /**
      * Parses and type-checks the spec's expression.
      *
-     * @throws CelRuleException naming CEL's errors (line:column: problem) when the expression is too
+     * @throws CelCheckException naming CEL's errors (line:column: problem) when the expression is too
      *                          long, does not parse, uses an unknown variable or function, or
      *                          cannot be a bool
      */
-    public static CelRule compile(CustomRuleSpec spec) throws CelRuleException {
+    public static CelCheck compile(CustomRuleSpec spec) throws CelCheckException {
         String text = spec.expression();
         if (text.isBlank()) {
-            throw new CelRuleException("empty expression");
+            throw new CelCheckException("empty expression");
         }
         int length = text.codePointCount(0, text.length());
         if (length > MAX_EXPRESSION_LENGTH) {
-            throw new CelRuleException("expression is " + length + " characters long; the limit is " + MAX_EXPRESSION_LENGTH);
+            throw new CelCheckException("expression is " + length + " characters long; the limit is " + MAX_EXPRESSION_LENGTH);
         }
         Cel cel;
         try {
             cel = Environment.CEL;
         } catch (LinkageError e) {
             // e.g. a protobuf-java older than the one CEL was generated with on the classpath
-            throw new CelRuleException("the CEL runtime cannot start: " + e, e);
+            throw new CelCheckException("the CEL runtime cannot start: " + e, e);
         }
         try {
             CelAbstractSyntaxTree ast = cel.compile(text).getAst();
             CelKind kind = ast.getResultType().kind();
             if (kind != CelKind.BOOL && kind != CelKind.DYN) {
-                throw new CelRuleException("must evaluate to a bool, but its type is " + ast.getResultType().name());
+                throw new CelCheckException("must evaluate to a bool, but its type is " + ast.getResultType().name());
             }
-            return new CelRule(spec, cel.createProgram(ast));
+            return new CelCheck(spec, cel.createProgram(ast));
         } catch (CelValidationException e) {
-            throw new CelRuleException(issues(e), e);
+            throw new CelCheckException(issues(e), e);
         } catch (CelEvaluationException e) {
-            throw new CelRuleException("cannot plan the expression: " + e.getMessage(), e);
+            throw new CelCheckException("cannot plan the expression: " + e.getMessage(), e);
         } catch (LinkageError e) {
-            throw new CelRuleException("the CEL runtime cannot start: " + e, e);
+            throw new CelCheckException("the CEL runtime cannot start: " + e, e);
         }
     }
 
@@ -213,7 +214,7 @@ public final class CelRule implements Rule {
     /** Rules compiled from equal declarations are equal, so equal policy files give equal configs. */
     @Override
     public boolean equals(Object o) {
-        return o instanceof CelRule other && spec.equals(other.spec);
+        return o instanceof CelCheck other && spec.equals(other.spec);
     }
 
     @Override
@@ -223,6 +224,6 @@ public final class CelRule implements Rule {
 
     @Override
     public String toString() {
-        return "CelRule[" + info.id() + "]";
+        return "CelCheck[" + info.id() + "]";
     }
 }
