@@ -176,9 +176,20 @@ class CelCheckTest {
                 .containsExactly(new Violation("", "My rule"));
     }
 
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiterString = " => ", quoteCharacter = '"', textBlock = """
+            object.spec.template.spec.containers.all(c, c.image.startsWith('registry.example.com/')) => false
+            !namespace.startsWith('prod-') || (has(object.spec.replicas) && object.spec.replicas >= 2) => true
+            has(object.metadata.annotations) && 'example.com/owner' in object.metadata.annotations => false
+            has(object.metadata.labels) && has(object.metadata.labels.team) && object.metadata.labels.team in ['payments', 'search'] => true
+            """)
+    void documentedExamplesWork(String expression, boolean compliant) throws Exception {
+        assertThat(onDeployment(expression).isEmpty()).isEqualTo(compliant);
+    }
+
     @Test
     void compileRejectsWhatCannotBeABool() {
-        assertThatThrownBy(() -> rule("'yes'", List.of(), "")).isInstanceOf(CelCheckException.class)
+        assertThatThrownBy(() -> rule("'a' + 'b'", List.of(), "")).isInstanceOf(CelCheckException.class)
                 .hasMessage("must evaluate to a bool, but its type is string");
         assertThatThrownBy(() -> rule("   ", List.of(), "")).isInstanceOf(CelCheckException.class)
                 .hasMessage("empty expression");
