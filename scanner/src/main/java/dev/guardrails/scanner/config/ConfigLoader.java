@@ -7,8 +7,13 @@ import dev.guardrails.scanner.model.Category;
 import dev.guardrails.scanner.model.Exemption;
 import dev.guardrails.scanner.model.Mode;
 import dev.guardrails.scanner.model.ObjectSelector;
+import dev.guardrails.scanner.model.Severity;
 import dev.guardrails.scanner.rule.KubeVersion;
+import dev.guardrails.scanner.rule.Rule;
 import dev.guardrails.scanner.rule.RuleSettings;
+import dev.guardrails.scanner.rules.cel.CelCheck;
+import dev.guardrails.scanner.rules.cel.CelCheckException;
+import dev.guardrails.scanner.rules.cel.CustomRuleSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,17 +25,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Reads and validates {@code .guardrails.yaml}. Unknown keys, unknown rule ids, bad modes and
  * exemptions without owner, reason or expiry are errors naming the field: a typo in a policy file
  * must not silently weaken the policy.
+ *
+ * <p>{@code customRules:} declares rules in CEL (see {@link CelCheck}). They are read and compiled
+ * first, so {@code rules:}, profiles and exemptions may name them like built-in rules; an
+ * expression that does not compile is an error here, never a surprise during a scan.
  */
 public final class ConfigLoader {
 
     public static final String FILE_NAME = ".guardrails.yaml";
     private static final long MAX_BYTES = 1024 * 1024;
+    private static final Pattern KEBAB = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     private final Set<String> ruleIds;
     private final ObjectMapper yaml;
@@ -74,7 +85,16 @@ public final class ConfigLoader {
         }
         Reader r = new Reader(displayName);
         r.object(root, "", Set.of("mode", "categories", "rules", "profiles", "exemptions", "exclude",
-                "allowedRegistries", "requiredLabels", "kubeVersion", "maxHpaReplicas", "namespace", "repoURLs"));
+                "allowedRegistries", "requiredLabels", "kubeVersion", "maxHpaReplicas", "namespace", "repoURLs",
+                "customRules"));
+        List<Rule> customRules = new ArrayList<>();
+        JsonNode customNode = root.path("customRules");
+        r.array(customNode, "customRules");
+        for (int i = 0; i < customNode.size(); i++) {
+            CelCheck rule = r.customRule(customNode.get(i), "customRules[" + i + "]");
+            customRules.add(rule);
+            r.customIds.add(rule.id());
+        }
         Mode mode = root.has("mode") ? r.mode(root.get("mode"), "mode") : Mode.WARN;
         Map<String, Mode> categories = r.categories(root.path("categories"), "categories");
         Map<String, Mode> rules = r.rules(root.path("rules"), "rules");
@@ -113,12 +133,15 @@ public final class ConfigLoader {
         List<String> exclude = root.has("exclude") ? r.strings(root.get("exclude"), "exclude") : List.of();
         String namespace = root.has("namespace") ? root.get("namespace").asText() : "default";
         List<String> repoUrls = root.has("repoURLs") ? r.strings(root.get("repoURLs"), "repoURLs") : List.of();
-        return new GuardrailsConfig(mode, categories, rules, profiles, exemptions, exclude, settings, namespace, repoUrls);
+        return new GuardrailsConfig(mode, categories, rules, profiles, exemptions, exclude, settings, namespace, repoUrls,
+                customRules);
     }
 
     /** Field-by-field reader that reports errors as {@code file: field: problem}. */
     private final class Reader {
         private final String file;
+        /** Ids of the custom rules read so far; they are valid in {@code rules:} and exemptions. */
+        private final Set<String> customIds = new java.util.HashSet<>();
 
         Reader(String file) {
             this.file = file;
@@ -215,8 +238,71 @@ public final class ConfigLoader {
         }
 
         void ruleId(String id, String field) throws ConfigException {
-            if (!ruleIds.contains(id)) {
+            if (!ruleIds.contains(id) && !customIds.contains(id)) {
                 throw error(field, "unknown rule id '" + id + "' (see `guardrails rules`)");
+            }
+        }
+
+        Category category(JsonNode node, String field) throws ConfigException {
+            try {
+                return Category.parse(node.asText());
+            } catch (IllegalArgumentException ex) {
+                List<String> ids = java.util.Arrays.stream(Category.values()).map(Category::id).toList();
+                throw error(field, "unknown category '" + node.asText() + "' (known: " + String.join(", ", ids) + ")");
+            }
+        }
+
+        String text(JsonNode node, String key, String field, boolean required) throws ConfigException {
+            JsonNode value = node.path(key);
+            if (value.isMissingNode() || value.isNull()) {
+                if (required) {
+                    throw error(field + "." + key, "required");
+                }
+                return null;
+            }
+            if (!value.isValueNode() || value.asText().isBlank()) {
+                throw error(field + "." + key, "must be a non-empty string");
+            }
+            return value.asText();
+        }
+
+        CelCheck customRule(JsonNode node, String field) throws ConfigException {
+            object(node, field, Set.of("id", "title", "category", "severity", "kinds", "expression", "message",
+                    "path", "rationale", "remediation"));
+            String id = text(node, "id", field, true);
+            if (!KEBAB.matcher(id).matches()) {
+                throw error(field + ".id", "'" + id + "' is not kebab-case (lower-case words joined by '-')");
+            }
+            if (ruleIds.contains(id)) {
+                throw error(field + ".id", "'" + id + "' is a built-in rule id; pick another id");
+            }
+            if (customIds.contains(id)) {
+                throw error(field + ".id", "'" + id + "' is declared twice");
+            }
+            String title = text(node, "title", field, true);
+            Category category = node.has("category") ? category(node.get("category"), field + ".category") : null;
+            Severity severity = null;
+            if (node.has("severity")) {
+                try {
+                    severity = Severity.parse(node.get("severity").asText());
+                } catch (IllegalArgumentException e) {
+                    throw error(field + ".severity", "'" + node.get("severity").asText()
+                            + "' is not a severity (low, medium, high, critical)");
+                }
+            }
+            List<String> kinds = node.has("kinds") ? strings(node.get("kinds"), field + ".kinds") : List.of();
+            String expression = text(node, "expression", field, true);
+            String remediation = text(node, "remediation", field, true);
+            if (!remediation.strip().endsWith(".")) {
+                throw error(field + ".remediation", "must be a sentence ending with a period");
+            }
+            CustomRuleSpec spec = new CustomRuleSpec(id, title, category, severity, kinds, expression,
+                    text(node, "message", field, false), text(node, "path", field, false),
+                    text(node, "rationale", field, false), remediation.strip());
+            try {
+                return CelCheck.compile(spec);
+            } catch (CelCheckException e) {
+                throw error(field + ".expression", e.getMessage());
             }
         }
 

@@ -3,6 +3,8 @@ package dev.guardrails.scanner.config;
 import dev.guardrails.scanner.model.Exemption;
 import dev.guardrails.scanner.model.Mode;
 import dev.guardrails.scanner.rule.KubeVersion;
+import dev.guardrails.scanner.rule.Rule;
+import dev.guardrails.scanner.rule.RuleInfo;
 import dev.guardrails.scanner.rule.RuleSettings;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +22,19 @@ import java.util.Map;
  * @param settings    rule parameters (registries, labels, target Kubernetes version)
  * @param namespace   destination namespace for objects without one, when the app has none
  * @param repoUrls    Argo CD repoURLs that denote this repository (besides its origin remote)
+ * @param customRules the repo's own rules ({@code customRules:}, in CEL), compiled once when the
+ *                    file is loaded; the engine runs them after the built-ins
  */
 public record GuardrailsConfig(Mode mode, Map<String, Mode> categories, Map<String, Mode> rules,
                                List<ProfileConfig> profiles, List<Exemption> exemptions,
-                               List<String> exclude, RuleSettings settings, String namespace, List<String> repoUrls) {
+                               List<String> exclude, RuleSettings settings, String namespace, List<String> repoUrls,
+                               List<Rule> customRules) {
+
+    public GuardrailsConfig(Mode mode, Map<String, Mode> categories, Map<String, Mode> rules,
+                            List<ProfileConfig> profiles, List<Exemption> exemptions,
+                            List<String> exclude, RuleSettings settings, String namespace, List<String> repoUrls) {
+        this(mode, categories, rules, profiles, exemptions, exclude, settings, namespace, repoUrls, List.of());
+    }
 
     public GuardrailsConfig(Mode mode, Map<String, Mode> categories, Map<String, Mode> rules,
                             List<ProfileConfig> profiles, List<Exemption> exemptions,
@@ -41,6 +52,12 @@ public record GuardrailsConfig(Mode mode, Map<String, Mode> categories, Map<Stri
         settings = settings == null ? RuleSettings.defaults() : settings;
         namespace = namespace == null || namespace.isBlank() ? "default" : namespace;
         repoUrls = repoUrls == null ? List.of() : List.copyOf(repoUrls);
+        customRules = customRules == null ? List.of() : List.copyOf(customRules);
+    }
+
+    /** Metadata of the custom rules, in declaration order. */
+    public List<RuleInfo> customRuleInfos() {
+        return customRules.stream().map(Rule::info).toList();
     }
 
     /** The policy used when a repo has no {@code .guardrails.yaml}: every rule warns. */
@@ -50,12 +67,13 @@ public record GuardrailsConfig(Mode mode, Map<String, Mode> categories, Map<Stri
     }
 
     public GuardrailsConfig withMode(Mode newMode) {
-        return new GuardrailsConfig(newMode, categories, rules, profiles, exemptions, exclude, settings, namespace, repoUrls);
+        return new GuardrailsConfig(newMode, categories, rules, profiles, exemptions, exclude, settings, namespace, repoUrls, customRules);
     }
 
     public GuardrailsConfig withKubeVersion(KubeVersion version) {
         RuleSettings s = new RuleSettings(settings.allowedRegistries(), settings.requiredLabels(), version,
                 settings.maxHpaReplicas());
-        return new GuardrailsConfig(mode, categories, rules, profiles, exemptions, exclude, s, namespace, repoUrls);
+        return new GuardrailsConfig(mode, categories, rules, profiles, exemptions, exclude, s, namespace, repoUrls,
+                customRules);
     }
 }

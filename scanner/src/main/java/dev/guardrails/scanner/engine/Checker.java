@@ -10,6 +10,7 @@ import dev.guardrails.scanner.rule.RuleContext;
 import dev.guardrails.scanner.rule.RuleInfo;
 import dev.guardrails.scanner.rule.RuleSettings;
 import dev.guardrails.scanner.rule.Violation;
+import dev.guardrails.scanner.rules.cel.CelCheck;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,16 @@ public final class Checker {
         return rules;
     }
 
+    /** A checker that runs these rules, then {@code more} (e.g. a repo's custom rules). */
+    public Checker plus(List<? extends Rule> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<Rule> all = new ArrayList<>(rules);
+        all.addAll(more);
+        return new Checker(all);
+    }
+
     public List<Finding> check(String app, Bundle bundle, RuleSettings settings, Function<RuleInfo, Mode> modes,
                                List<Exemption> exemptions, LocalDate today) {
         RuleContext context = new RuleContext(bundle, settings);
@@ -44,7 +55,8 @@ public final class Checker {
             for (ManifestObject object : bundle.objects()) {
                 List<Violation> violations;
                 try {
-                    violations = rule.check(object, context);
+                    // Custom CEL rules also see the app name; the Rule SPI has no place for it.
+                    violations = rule instanceof CelCheck cel ? cel.check(object, context, app) : rule.check(object, context);
                 } catch (RuntimeException e) {
                     // A rule bug must not hide other findings; surface it as a finding of that rule.
                     violations = List.of(new Violation("", "rule failed on this object: " + e));

@@ -81,6 +81,16 @@ public final class GuardrailsEngine {
         return infos;
     }
 
+    /**
+     * Every rule a scan under {@code config} reports on: {@link #ruleInfos()}, then the config's
+     * custom rules (reports list them so SARIF and JSON readers can resolve their ids).
+     */
+    public List<RuleInfo> ruleInfos(GuardrailsConfig config) {
+        List<RuleInfo> infos = ruleInfos();
+        infos.addAll(config.customRuleInfos());
+        return infos;
+    }
+
     /** Discovers the apps of a repo and turns them into render targets. */
     public List<AppTarget> discover(Path repoRoot, GuardrailsConfig config) throws IOException {
         List<AppTarget> targets = new ArrayList<>();
@@ -135,7 +145,7 @@ public final class GuardrailsEngine {
         }
         findings.addAll(expiredExemptions(config, options));
         long elapsed = (System.nanoTime() - t0) / 1_000_000;
-        return new ScanReport(target, revision, start, elapsed, reports, findings, ruleInfos());
+        return new ScanReport(target, revision, start, elapsed, reports, findings, ruleInfos(config));
     }
 
     /**
@@ -221,7 +231,8 @@ public final class GuardrailsEngine {
         Bundle bundle = new Bundle(app.bundle().objects(), app.bundle().defaultNamespace(), others);
         List<Finding> findings = new ArrayList<>(app.findings());
         long t0 = System.nanoTime();
-        findings.addAll(checker.check(app.target().name(), bundle, config.settings(),
+        // The config's custom rules were compiled when it was loaded; plus() only concatenates lists.
+        findings.addAll(checker.plus(config.customRules()).check(app.target().name(), bundle, config.settings(),
                 rule -> policy.modeFor(rule, app.profile()), config.exemptions(), today));
         AppResult result = new AppResult(app.report(), bundle.objects(), findings);
         listener.appChecked(result, (System.nanoTime() - t0) / 1_000_000);
