@@ -5,7 +5,6 @@ import static dev.guardrails.scanner.report.MarkdownText.clean;
 import static dev.guardrails.scanner.report.MarkdownText.code;
 import static dev.guardrails.scanner.report.MarkdownText.fenced;
 import static dev.guardrails.scanner.report.MarkdownText.html;
-import static dev.guardrails.scanner.report.MarkdownText.yamlString;
 
 import dev.guardrails.plugin.forge.GitHubClient;
 import dev.guardrails.plugin.forge.Publication;
@@ -241,25 +240,7 @@ final class CommentFormatter {
         if (example == null) {
             return "";
         }
-        StringBuilder yaml = new StringBuilder("exemptions:\n");
-        yaml.append("  - rule: ").append(yamlString(example.ruleId())).append('\n');
-        yaml.append("    match:\n");
-        yaml.append("      app: ").append(yamlString(example.app())).append('\n');
-        if (!example.object().kind().isEmpty()) {
-            yaml.append("      kind: ").append(yamlString(example.object().kind())).append('\n');
-        }
-        if (!example.object().namespace().isEmpty()) {
-            yaml.append("      namespace: ").append(yamlString(example.object().namespace())).append('\n');
-        }
-        if (!example.object().name().isEmpty()) {
-            yaml.append("      name: ").append(yamlString(example.object().name())).append('\n');
-        }
-        yaml.append("    owner: team-name\n");
-        yaml.append("    reason: \"Why this cannot be fixed yet, with a ticket link\"\n");
-        yaml.append("    expires: ").append(today.plusDays(90)).append('\n');
-        return "<details><summary>How to exempt a finding</summary>\n\n"
-                + "Fix the finding if you can. If it must stay, add an exemption to `.guardrails.yaml` with an owner, "
-                + "a reason and an expiry date:\n\n" + fenced("yaml", yaml.toString().stripTrailing()) + "\n\n</details>\n";
+        return dev.guardrails.scanner.report.MarkdownText.exemptionHint(example, today.plusDays(90));
     }
 
     private static String rule(Finding f) {

@@ -4,7 +4,6 @@ import static dev.guardrails.scanner.report.MarkdownText.cell;
 import static dev.guardrails.scanner.report.MarkdownText.code;
 import static dev.guardrails.scanner.report.MarkdownText.fenced;
 import static dev.guardrails.scanner.report.MarkdownText.html;
-import static dev.guardrails.scanner.report.MarkdownText.yamlString;
 
 import static dev.guardrails.scanner.report.ReportSummary.plural;
 
@@ -238,27 +237,7 @@ public final class MarkdownReporter implements Reporter {
                 .orElse(active.get(0));
         LocalDate expires = report.startedAt() == null ? LocalDate.of(2099, 12, 31)
                 : LocalDate.ofInstant(report.startedAt(), ZoneOffset.UTC).plusDays(90);
-        StringBuilder yaml = new StringBuilder();
-        yaml.append("exemptions:\n");
-        yaml.append("  - rule: ").append(yamlString(example.ruleId())).append('\n');
-        yaml.append("    match:\n");
-        yaml.append("      app: ").append(yamlString(example.app())).append('\n');
-        if (!example.object().kind().isEmpty()) {
-            yaml.append("      kind: ").append(yamlString(example.object().kind())).append('\n');
-        }
-        if (!example.object().namespace().isEmpty()) {
-            yaml.append("      namespace: ").append(yamlString(example.object().namespace())).append('\n');
-        }
-        if (!example.object().name().isEmpty()) {
-            yaml.append("      name: ").append(yamlString(example.object().name())).append('\n');
-        }
-        yaml.append("    owner: team-name\n");
-        yaml.append("    reason: \"Why this cannot be fixed yet, with a ticket link\"\n");
-        yaml.append("    expires: ").append(expires).append('\n');
-        return "<details><summary>How to exempt a finding</summary>\n\n"
-                + "Fix the finding if you can. If it must stay, add an exemption to `.guardrails.yaml` with an owner, "
-                + "a reason and an expiry date (globs such as `*` are allowed in `match`):\n\n"
-                + fenced("yaml", yaml.toString().stripTrailing()) + "\n\n</details>\n";
+        return MarkdownText.exemptionHint(example, expires);
     }
 
 }

@@ -73,4 +73,31 @@ public final class MarkdownText {
         String fence = "`".repeat(Math.max(3, longest + 1));
         return fence + lang + "\n" + text + "\n" + fence;
     }
+
+    /**
+     * A collapsed "how to exempt" block with a ready {@code .guardrails.yaml} snippet for one
+     * finding: its rule and object, an owner, a reason and an expiry to fill in.
+     */
+    public static String exemptionHint(dev.guardrails.scanner.model.Finding example, java.time.LocalDate expires) {
+        StringBuilder yaml = new StringBuilder("exemptions:\n");
+        yaml.append("  - rule: ").append(yamlString(example.ruleId())).append('\n');
+        yaml.append("    match:\n");
+        yaml.append("      app: ").append(yamlString(example.app())).append('\n');
+        if (!example.object().kind().isEmpty()) {
+            yaml.append("      kind: ").append(yamlString(example.object().kind())).append('\n');
+        }
+        if (!example.object().namespace().isEmpty()) {
+            yaml.append("      namespace: ").append(yamlString(example.object().namespace())).append('\n');
+        }
+        if (!example.object().name().isEmpty()) {
+            yaml.append("      name: ").append(yamlString(example.object().name())).append('\n');
+        }
+        yaml.append("    owner: team-name\n");
+        yaml.append("    reason: \"Why this cannot be fixed yet, with a ticket link\"\n");
+        yaml.append("    expires: ").append(expires).append('\n');
+        return "<details><summary>How to exempt a finding</summary>\n\n"
+                + "Fix the finding if you can. If it must stay, add an exemption to `.guardrails.yaml` with an owner, "
+                + "a reason and an expiry date (globs such as `*` are allowed in `match`):\n\n"
+                + fenced("yaml", yaml.toString().stripTrailing()) + "\n\n</details>\n";
+    }
 }
