@@ -53,11 +53,7 @@ public final class DirectoryRenderer implements Renderer {
         long start = System.nanoTime();
         PathGuard guard = new PathGuard(request.repoRoot());
         String app = HelmRenderer.describe(request);
-        Path appDir = guard.resolveInRepo(request.appPath(), "app path");
-        if (!Files.isDirectory(appDir)) {
-            throw new RenderException(app + ": directory '" + request.appPath() + "' does not exist");
-        }
-        guard.check(appDir, "app path");
+        Path appDir = guard.appDirectory(request, app, "directory");
         DirectoryOptions options = request.directory();
         Glob include = blank(options.include()) ? null : compile(options.include(), app);
         Glob exclude = blank(options.exclude()) ? null : compile(options.exclude(), app);

@@ -69,11 +69,7 @@ public final class HelmRenderer implements Renderer {
         long start = System.nanoTime();
         PathGuard guard = new PathGuard(request.repoRoot());
         String app = describe(request);
-        Path chartDir = guard.resolveInRepo(request.appPath(), "app path");
-        if (!Files.isDirectory(chartDir)) {
-            throw new RenderException(app + ": chart directory '" + request.appPath() + "' does not exist");
-        }
-        guard.check(chartDir, "chart directory");
+        Path chartDir = guard.appDirectory(request, app, "chart directory");
         if (!Files.isRegularFile(chartDir.resolve("Chart.yaml"))) {
             throw new RenderException(app + ": no Chart.yaml in '" + request.appPath() + "'");
         }

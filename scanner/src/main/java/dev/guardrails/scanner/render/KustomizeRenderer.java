@@ -59,11 +59,7 @@ public final class KustomizeRenderer implements Renderer {
         long start = System.nanoTime();
         PathGuard guard = new PathGuard(request.repoRoot());
         String app = HelmRenderer.describe(request);
-        Path appDir = guard.resolveInRepo(request.appPath(), "app path");
-        if (!Files.isDirectory(appDir)) {
-            throw new RenderException(app + ": directory '" + request.appPath() + "' does not exist");
-        }
-        guard.check(appDir, "app path");
+        Path appDir = guard.appDirectory(request, app, "directory");
         Path kustomization = KustomizationFile.find(appDir).orElseThrow(() -> new RenderException(
                 app + ": no kustomization.yaml, kustomization.yml or Kustomization in '" + request.appPath() + "'"));
         KustomizeOptions options = request.kustomize();

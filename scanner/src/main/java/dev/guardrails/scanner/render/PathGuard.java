@@ -39,6 +39,21 @@ public final class PathGuard {
     }
 
     /** Resolves a repo-relative path ({@code /} separators, {@code .} = root) and checks it. */
+    /**
+     * The existing directory a render request points at, inside the repo.
+     *
+     * @param app  how errors name the app
+     * @param what how errors name the directory, e.g. {@code chart directory}
+     */
+    public Path appDirectory(RenderRequest request, String app, String what) throws RenderException {
+        Path dir = resolveInRepo(request.appPath(), "app path");
+        if (!Files.isDirectory(dir)) {
+            throw new RenderException(app + ": " + what + " '" + request.appPath() + "' does not exist");
+        }
+        check(dir, what.equals("directory") ? "app path" : what);
+        return dir;
+    }
+
     public Path resolveInRepo(String repoRelative, String what) throws RenderException {
         return resolve(root, repoRelative, what);
     }
