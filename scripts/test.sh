@@ -4,6 +4,9 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
+# A UTF-8 locale whatever the caller has: the JVM encodes child-process environments (helm,
+# kustomize, the CMP harness) with the locale charset, and POSIX would turn non-ASCII into "?".
+export LC_ALL=C.UTF-8
 ./scripts/install-tools.sh
 ./scripts/install-test-deps.sh
 export GUARDRAILS_TOOLS_DIR="$ROOT/tools"
