@@ -16,6 +16,7 @@ import dev.guardrails.scanner.model.SourceSpan;
 import dev.guardrails.scanner.parse.ManifestParseException;
 import dev.guardrails.scanner.parse.ManifestParser;
 import dev.guardrails.scanner.render.DirectoryOptions;
+import dev.guardrails.scanner.render.HelmOptions;
 import dev.guardrails.scanner.render.KustomizeOptions;
 import dev.guardrails.scanner.render.RenderException;
 import dev.guardrails.scanner.render.RenderOutput;
@@ -31,20 +32,31 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 
 /**
  * The pipeline: discover apps, render each, parse, check, decide, and collect a {@link ScanReport}.
  * Apps are independent and run on a bounded pool; one app's failure is a finding, never an abort.
  */
 public final class GuardrailsEngine {
+
+    /** The app name of findings about the policy file itself. */
+    public static final String POLICY_APP = ".guardrails.yaml";
+
+    /** Kinds that namespace rules look up across apps (see {@link Bundle}). */
+    private static final Set<String> NAMESPACE_POLICY_KINDS = Set.of("NetworkPolicy", "LimitRange", "ResourceQuota");
 
     private final Checker checker;
     private final Map<SourceType, Renderer> renderers;
@@ -56,7 +68,7 @@ public final class GuardrailsEngine {
         this(new Checker(rules), renderers, parser, discoverer, EngineListener.NONE);
     }
 
-    private GuardrailsEngine(Checker checker, java.util.Collection<Renderer> renderers, ManifestParser parser,
+    private GuardrailsEngine(Checker checker, Collection<Renderer> renderers, ManifestParser parser,
                              AppDiscoverer discoverer, EngineListener listener) {
         this.checker = checker;
         this.renderers = new EnumMap<>(SourceType.class);
@@ -97,13 +109,13 @@ public final class GuardrailsEngine {
         for (AppSource app : discoverer.discover(repoRoot, config.exclude())) {
             // Release name defaults to the chart directory (as `helm install <dir>` users expect) and
             // the chart renders for the policy's target cluster version.
-            dev.guardrails.scanner.render.HelmOptions helm = app.helm();
+            HelmOptions helm = app.helm();
             if (helm != null) {
                 String base = app.path().substring(app.path().lastIndexOf('/') + 1);
                 String release = helm.releaseName() == null || helm.releaseName().isBlank()
                         ? (base.equals(".") ? "release" : base) : helm.releaseName();
                 String kube = helm.kubeVersion() == null ? config.settings().kubeVersion() + ".0" : helm.kubeVersion();
-                helm = new dev.guardrails.scanner.render.HelmOptions(release,
+                helm = new HelmOptions(release,
                         helm.valueFiles(), helm.valuesYaml(), helm.parameters(), helm.fileParameters(), helm.skipCrds(),
                         helm.skipTests(), helm.skipSchemaValidation(), helm.ignoreMissingValueFiles(), kube,
                         helm.apiVersions());
@@ -120,13 +132,6 @@ public final class GuardrailsEngine {
             throws IOException {
         return scan(discover(repoRoot, config), target, revision, config, options);
     }
-
-    /** The app name of findings about the policy file itself. */
-    public static final String POLICY_APP = ".guardrails.yaml";
-
-    /** Kinds that namespace rules look up across apps (see {@link Bundle}). */
-    private static final java.util.Set<String> NAMESPACE_POLICY_KINDS =
-            java.util.Set.of("NetworkPolicy", "LimitRange", "ResourceQuota");
 
     /**
      * Scans the given apps: renders all of them (in parallel), then checks each with the
@@ -221,7 +226,7 @@ public final class GuardrailsEngine {
         PolicyResolver policy = new PolicyResolver(config);
         LocalDate today = LocalDate.now(options.clock());
         List<Bundle.Placed> others = new ArrayList<>();
-        java.util.Set<ManifestObject> own = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<ManifestObject> own = Collections.newSetFromMap(new IdentityHashMap<>());
         own.addAll(app.bundle().objects());
         for (Bundle.Placed p : neighbours) {
             if (!own.contains(p.object())) {
@@ -239,7 +244,7 @@ public final class GuardrailsEngine {
         return result;
     }
 
-    private static <T, R> List<R> parallel(List<T> items, java.util.function.Function<T, R> work, int parallelism) {
+    private static <T, R> List<R> parallel(List<T> items, Function<T, R> work, int parallelism) {
         if (items.isEmpty()) {
             return List.of();
         }
