@@ -1,5 +1,7 @@
 package dev.guardrails.argocd.app;
 
+import java.util.Locale;
+
 /**
  * Something the planner could not render as Argo CD would, or chose not to. Notes go to stderr,
  * one line each, so stdout stays the report.
@@ -25,6 +27,6 @@ public record PlanNote(Level level, String app, String location, String message)
     public String line() {
         String where = location == null || location.isBlank() ? "" : location + ": ";
         String who = app == null || app.isBlank() ? "" : "'" + app + "': ";
-        return "guardrails: " + level.name().toLowerCase(java.util.Locale.ROOT) + ": " + where + who + message;
+        return "guardrails: " + level.name().toLowerCase(Locale.ROOT) + ": " + where + who + message;
     }
 }

@@ -1,5 +1,6 @@
 package dev.guardrails.argocd.app;
 
+import dev.guardrails.scanner.workspace.TempTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
@@ -68,7 +69,7 @@ public final class RepoCopies implements AutoCloseable {
         UncheckedIOException failure = null;
         for (Path copy : copies) {
             try {
-                dev.guardrails.scanner.workspace.TempTrees.delete(copy);
+                TempTrees.delete(copy);
             } catch (IOException e) {
                 failure = new UncheckedIOException("could not delete temporary copy " + copy, e);
             }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.eclipse.jgit.lib.Repository;
@@ -47,16 +48,16 @@ public final class RepoIdentity implements Predicate<String> {
     }
 
     /** The {@code remote.origin.url} of the repository containing {@code workTree}. */
-    public static java.util.Optional<String> originUrl(Path workTree) {
+    public static Optional<String> originUrl(Path workTree) {
         FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(workTree.toFile());
         if (builder.getGitDir() == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try (Repository repo = builder.build()) {
             String url = repo.getConfig().getString("remote", "origin", "url");
-            return java.util.Optional.ofNullable(url).filter(u -> !u.isBlank());
+            return Optional.ofNullable(url).filter(u -> !u.isBlank());
         } catch (IOException | IllegalArgumentException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

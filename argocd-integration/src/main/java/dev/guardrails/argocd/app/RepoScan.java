@@ -2,6 +2,7 @@ package dev.guardrails.argocd.app;
 
 import dev.guardrails.argocd.appset.ApplicationSetExpander;
 import dev.guardrails.scanner.config.GuardrailsConfig;
+import dev.guardrails.scanner.engine.AppTarget;
 import dev.guardrails.scanner.engine.GuardrailsEngine;
 import dev.guardrails.scanner.engine.PlatformRules;
 import dev.guardrails.scanner.engine.ScanOptions;
@@ -53,7 +54,7 @@ public final class RepoScan {
      *
      * @param invalid Applications Argo CD itself would refuse (reported as render failures)
      */
-    public record Targets(List<dev.guardrails.scanner.engine.AppTarget> targets, List<PlanNote> invalid,
+    public record Targets(List<AppTarget> targets, List<PlanNote> invalid,
                           ApplicationPlan plan) implements AutoCloseable {
 
         @Override

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The Go template builtins and Sprig/Argo CD functions the offline expander implements. Argument
@@ -42,9 +44,9 @@ final class GoFunctions {
             case "normalize":
                 return Params.sanitizeName(str(name, args, 0, 1));
             case "lower":
-                return str(name, args, 0, 1).toLowerCase(java.util.Locale.ROOT);
+                return str(name, args, 0, 1).toLowerCase(Locale.ROOT);
             case "upper":
-                return str(name, args, 0, 1).toUpperCase(java.util.Locale.ROOT);
+                return str(name, args, 0, 1).toUpperCase(Locale.ROOT);
             case "trim":
                 return str(name, args, 0, 1).strip();
             case "trimPrefix": {
@@ -79,7 +81,7 @@ final class GoFunctions {
             case "splitList": {
                 String sep = str(name, args, 0, 2);
                 String s = str(name, args, 1, 2);
-                return new ArrayList<Object>(List.of(s.split(java.util.regex.Pattern.quote(sep), -1)));
+                return new ArrayList<Object>(List.of(s.split(Pattern.quote(sep), -1)));
             }
             case "quote":
             case "squote": {

@@ -9,7 +9,9 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What Argo CD tells a config-management plugin through its environment (CMP v2,
@@ -94,7 +96,7 @@ public record CmpEnvironment(String appName, String appNamespace, String revisio
     }
 
     /** The parameter with this name, if Argo CD sent it. */
-    public java.util.Optional<CmpParameter> parameter(String name) {
+    public Optional<CmpParameter> parameter(String name) {
         return parameters.stream().filter(p -> p.name().equals(name)).findFirst();
     }
 
@@ -195,7 +197,7 @@ public record CmpEnvironment(String appName, String appNamespace, String revisio
     }
 
     private static String kind(JsonNode node) {
-        return node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+        return node.getNodeType().name().toLowerCase(Locale.ROOT);
     }
 
     private static String nullToEmpty(String s) {

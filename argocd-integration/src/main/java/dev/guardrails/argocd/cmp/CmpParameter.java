@@ -1,5 +1,7 @@
 package dev.guardrails.argocd.cmp;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,6 +16,6 @@ public record CmpParameter(String name, String string, List<String> array, Map<S
     public CmpParameter {
         Objects.requireNonNull(name, "name");
         array = array == null ? null : List.copyOf(array);
-        map = map == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(map));
+        map = map == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(map));
     }
 }

@@ -24,10 +24,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code guardrails audit}: scan many GitOps repos and report across them (JSON, HTML, trend). */
 @Command(name = "audit", description = {
@@ -170,7 +171,7 @@ public final class AuditCommand implements Callable<Integer> {
         // point at it, else by directory layout (as `guardrails scan` does).
         ScanOptions scanOptions = new ScanOptions(profile, perRepo, Clock.systemUTC());
         RepoScan repoScan = new RepoScan(engine);
-        java.util.Set<String> ruleIds = Engines.ruleIds(engine);
+        Set<String> ruleIds = Engines.ruleIds(engine);
         AuditRunner runner = new AuditRunner(ruleIds, (root, target, revision, config) ->
                 repoScan.scan(root, target, revision, config, scanOptions, RepoScan.Apps.AUTO, List.of(), note -> { }),
                 new AuditRunner.Options(parallelism, Duration.ofSeconds(timeoutSeconds),

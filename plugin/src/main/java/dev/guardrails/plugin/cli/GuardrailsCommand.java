@@ -1,11 +1,14 @@
 package dev.guardrails.plugin.cli;
 
+import dev.guardrails.plugin.audit.AuditCommand;
+import dev.guardrails.plugin.cmp.CmpCommand;
+import dev.guardrails.plugin.server.ServeCommand;
 import io.micronaut.configuration.picocli.MicronautFactory;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
 import java.io.PrintWriter;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code guardrails} executable: one binary for the scanner, the Argo CD plugin and the server. */
 @Command(name = "guardrails",
@@ -13,9 +16,9 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         subcommands = {ScanCommand.class, RulesCommand.class, ExplainCommand.class,
-                dev.guardrails.plugin.audit.AuditCommand.class,
-                dev.guardrails.plugin.cmp.CmpCommand.class,
-                dev.guardrails.plugin.server.ServeCommand.class})
+                AuditCommand.class,
+                CmpCommand.class,
+                ServeCommand.class})
 public final class GuardrailsCommand implements Runnable {
 
     @CommandLine.Spec

@@ -10,6 +10,7 @@ import dev.guardrails.plugin.engine.Engines;
 import dev.guardrails.scanner.config.ConfigException;
 import dev.guardrails.scanner.config.ConfigLoader;
 import dev.guardrails.scanner.config.GuardrailsConfig;
+import dev.guardrails.scanner.config.PolicyResolver;
 import dev.guardrails.scanner.config.ProfileConfig;
 import dev.guardrails.scanner.engine.AppResult;
 import dev.guardrails.scanner.engine.AppTarget;
@@ -20,10 +21,10 @@ import dev.guardrails.scanner.model.Finding;
 import dev.guardrails.scanner.model.ManifestObject;
 import dev.guardrails.scanner.model.Mode;
 import dev.guardrails.scanner.model.ObjectRef;
+import dev.guardrails.scanner.render.DirectoryOptions;
 import dev.guardrails.scanner.render.HelmOptions;
 import dev.guardrails.scanner.render.HelmParameter;
 import dev.guardrails.scanner.render.KustomizeOptions;
-import dev.guardrails.scanner.render.DirectoryOptions;
 import dev.guardrails.scanner.render.RenderRequest;
 import dev.guardrails.scanner.render.SourceType;
 import dev.guardrails.scanner.rule.KubeVersion;
@@ -126,7 +127,7 @@ public final class CmpGenerator {
         }
         List<Finding> blocking = active.stream().filter(Finding::blocking).toList();
         if (!blocking.isEmpty()) {
-            String profile = new dev.guardrails.scanner.config.PolicyResolver(config)
+            String profile = new PolicyResolver(config)
                     .profileFor(appName, workspace.appPath(), settings.profile()).map(ProfileConfig::name).orElse(null);
             return CmpOutcome.failure(CmpOutcome.Status.BLOCKED,
                     redactor.apply(ViolationList.format(appName, profile, blocking)));

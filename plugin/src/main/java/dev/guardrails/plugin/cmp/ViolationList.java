@@ -1,7 +1,9 @@
 package dev.guardrails.plugin.cmp;
 
 import dev.guardrails.scanner.model.Finding;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The stderr text of a blocked generate. Argo CD shows it verbatim, untruncated, in the
@@ -22,7 +24,7 @@ final class ViolationList {
                 .append(blocking.size()).append(blocking.size() == 1 ? " blocking finding" : " blocking findings");
         int budget = MAX_LINES - 4; // header, "… and N more", two footer lines
         int shown = 0;
-        java.util.Set<String> explained = new java.util.HashSet<>();
+        Set<String> explained = new HashSet<>();
         for (Finding f : blocking) {
             boolean fix = !blank(f.remediation()) && !explained.contains(f.ruleId());
             int lines = 1 + (blank(f.message()) ? 0 : 1) + (fix ? 1 : 0);

@@ -3,11 +3,16 @@ package dev.guardrails.plugin.engine;
 import dev.guardrails.scanner.discovery.AppDiscoverer;
 import dev.guardrails.scanner.engine.GuardrailsEngine;
 import dev.guardrails.scanner.parse.ManifestParser;
+import dev.guardrails.scanner.process.ProcessRunner;
 import dev.guardrails.scanner.render.DirectoryRenderer;
 import dev.guardrails.scanner.render.HelmRenderer;
 import dev.guardrails.scanner.render.KustomizeRenderer;
 import dev.guardrails.scanner.render.RenderLimits;
+import dev.guardrails.scanner.render.Renderer;
 import dev.guardrails.scanner.render.ToolLocator;
+import dev.guardrails.scanner.render.cache.CachingRenderer;
+import dev.guardrails.scanner.render.cache.RenderCache;
+import dev.guardrails.scanner.render.cache.ToolVersions;
 import dev.guardrails.scanner.rule.RuleInfo;
 import dev.guardrails.scanner.rules.BuiltinRules;
 import java.util.List;
@@ -32,12 +37,12 @@ public final class Engines {
      * The same engine with every renderer behind a disk cache, so re-auditing unchanged apps skips
      * helm and kustomize.
      */
-    public static GuardrailsEngine create(dev.guardrails.scanner.render.cache.RenderCache cache) {
+    public static GuardrailsEngine create(RenderCache cache) {
         ToolLocator tools = new ToolLocator();
         RenderLimits limits = RenderLimits.defaults();
-        List<dev.guardrails.scanner.render.Renderer> renderers = dev.guardrails.scanner.render.cache.CachingRenderer.wrapAll(
+        List<Renderer> renderers = CachingRenderer.wrapAll(
                 List.of(new HelmRenderer(tools, limits), new KustomizeRenderer(tools, limits), new DirectoryRenderer()),
-                cache, new dev.guardrails.scanner.render.cache.ToolVersions(tools, new dev.guardrails.scanner.process.ProcessRunner()));
+                cache, new ToolVersions(tools, new ProcessRunner()));
         return new GuardrailsEngine(BuiltinRules.all(), renderers, new ManifestParser(), new AppDiscoverer());
     }
 

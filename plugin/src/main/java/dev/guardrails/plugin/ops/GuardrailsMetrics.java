@@ -1,5 +1,7 @@
 package dev.guardrails.plugin.ops;
 
+import dev.guardrails.scanner.engine.AppResult;
+import dev.guardrails.scanner.engine.EngineListener;
 import dev.guardrails.scanner.model.AppReport;
 import dev.guardrails.scanner.model.Finding;
 import dev.guardrails.scanner.model.ScanReport;
@@ -33,7 +35,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * </table>
  */
 @Singleton
-public final class GuardrailsMetrics implements dev.guardrails.scanner.engine.EngineListener {
+public final class GuardrailsMetrics implements EngineListener {
 
     public static final String FINDINGS = "guardrails.findings";
     public static final String FINDINGS_EXEMPTED = "guardrails.findings.exempted";
@@ -101,7 +103,7 @@ public final class GuardrailsMetrics implements dev.guardrails.scanner.engine.En
      * latency and its active findings.
      */
     @Override
-    public void appChecked(dev.guardrails.scanner.engine.AppResult result, long checkMillis) {
+    public void appChecked(AppResult result, long checkMillis) {
         AppReport app = result.report();
         recordRender(app.type(), app.renderMillis(), app.failed());
         timer(CHECK, "Check latency: rules run over one app", typeLabel(app.type()))

@@ -1,7 +1,7 @@
 package dev.guardrails.plugin.review;
 
-import dev.guardrails.argocd.app.RepoScan;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.guardrails.argocd.app.RepoScan;
 import dev.guardrails.scanner.config.ConfigException;
 import dev.guardrails.scanner.config.ConfigLoader;
 import dev.guardrails.scanner.config.GuardrailsConfig;
@@ -22,6 +22,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -148,10 +149,10 @@ final class ChangeScanner {
         var x = a.request();
         var y = b.request();
         return a.path().equals(b.path()) && x.appPath().equals(y.appPath()) && x.type() == y.type()
-                && java.util.Objects.equals(x.namespace(), y.namespace())
-                && java.util.Objects.equals(x.helm(), y.helm())
-                && java.util.Objects.equals(x.kustomize(), y.kustomize())
-                && java.util.Objects.equals(x.directory(), y.directory());
+                && Objects.equals(x.namespace(), y.namespace())
+                && Objects.equals(x.helm(), y.helm())
+                && Objects.equals(x.kustomize(), y.kustomize())
+                && Objects.equals(x.directory(), y.directory());
     }
 
     private static Map<String, AppTarget> select(List<AppTarget> apps, Set<String> names) {

@@ -10,6 +10,7 @@ import dev.guardrails.plugin.forge.GitHubClient;
 import dev.guardrails.plugin.forge.Publication;
 import dev.guardrails.scanner.model.Category;
 import dev.guardrails.scanner.model.Finding;
+import dev.guardrails.scanner.report.MarkdownText;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -240,7 +241,7 @@ final class CommentFormatter {
         if (example == null) {
             return "";
         }
-        return dev.guardrails.scanner.report.MarkdownText.exemptionHint(example, today.plusDays(90));
+        return MarkdownText.exemptionHint(example, today.plusDays(90));
     }
 
     private static String rule(Finding f) {

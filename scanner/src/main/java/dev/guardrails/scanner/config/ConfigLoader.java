@@ -20,11 +20,14 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 
@@ -141,7 +144,7 @@ public final class ConfigLoader {
     private final class Reader {
         private final String file;
         /** Ids of the custom rules read so far; they are valid in {@code rules:} and exemptions. */
-        private final Set<String> customIds = new java.util.HashSet<>();
+        private final Set<String> customIds = new HashSet<>();
 
         Reader(String file) {
             this.file = file;
@@ -160,7 +163,7 @@ public final class ConfigLoader {
                 String name = names.next();
                 if (!allowed.contains(name)) {
                     throw error(field.isEmpty() ? name : field + "." + name,
-                            "unknown key (allowed: " + String.join(", ", new java.util.TreeSet<>(allowed)) + ")");
+                            "unknown key (allowed: " + String.join(", ", new TreeSet<>(allowed)) + ")");
                 }
             }
         }
@@ -213,7 +216,7 @@ public final class ConfigLoader {
                 try {
                     Category.parse(e.getKey());
                 } catch (IllegalArgumentException ex) {
-                    List<String> ids = java.util.Arrays.stream(Category.values()).map(Category::id).toList();
+                    List<String> ids = Arrays.stream(Category.values()).map(Category::id).toList();
                     throw error(field + "." + e.getKey(), "unknown category (known: " + String.join(", ", ids) + ")");
                 }
                 out.put(Category.parse(e.getKey()).id(), mode(e.getValue(), field + "." + e.getKey()));
@@ -247,7 +250,7 @@ public final class ConfigLoader {
             try {
                 return Category.parse(node.asText());
             } catch (IllegalArgumentException ex) {
-                List<String> ids = java.util.Arrays.stream(Category.values()).map(Category::id).toList();
+                List<String> ids = Arrays.stream(Category.values()).map(Category::id).toList();
                 throw error(field, "unknown category '" + node.asText() + "' (known: " + String.join(", ", ids) + ")");
             }
         }

@@ -1,6 +1,7 @@
 package dev.guardrails.scanner.config;
 
 import dev.guardrails.scanner.model.Mode;
+import dev.guardrails.scanner.model.ObjectSelector;
 import dev.guardrails.scanner.rule.RuleInfo;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ public final class PolicyResolver {
         }
         for (ProfileConfig p : config.profiles()) {
             if (p.paths().stream().anyMatch(g -> globMatches(g, appPath))
-                    || p.apps().stream().anyMatch(g -> dev.guardrails.scanner.model.ObjectSelector.glob(g, appName))) {
+                    || p.apps().stream().anyMatch(g -> ObjectSelector.glob(g, appName))) {
                 return Optional.of(p);
             }
         }

@@ -1,5 +1,6 @@
 package dev.guardrails.scanner.model;
 
+import dev.guardrails.scanner.rule.RuleInfo;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -17,7 +18,7 @@ import java.util.List;
  * @param rules      metadata of every rule that ran (for SARIF and docs links)
  */
 public record ScanReport(String target, String revision, Instant startedAt, long elapsedMillis,
-                         List<AppReport> apps, List<Finding> findings, List<dev.guardrails.scanner.rule.RuleInfo> rules) {
+                         List<AppReport> apps, List<Finding> findings, List<RuleInfo> rules) {
 
     public static final Comparator<Finding> ORDER = Comparator
             .comparing(Finding::app)

@@ -1,14 +1,16 @@
 package dev.guardrails.scanner.model;
 
+import java.util.Locale;
+
 /** How much harm a violation can do when it reaches a cluster. Ordered from least to most severe. */
 public enum Severity {
     LOW, MEDIUM, HIGH, CRITICAL;
 
     public String id() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     public static Severity parse(String text) {
-        return valueOf(text.trim().toUpperCase(java.util.Locale.ROOT));
+        return valueOf(text.trim().toUpperCase(Locale.ROOT));
     }
 }

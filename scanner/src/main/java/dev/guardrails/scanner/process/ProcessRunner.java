@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -139,7 +141,7 @@ public final class ProcessRunner {
         try {
             CompletableFuture.allOf(exits.toArray(CompletableFuture[]::new))
                     .get(killGrace.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
+        } catch (TimeoutException | ExecutionException e) {
             // Fall through to the forced kill.
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -164,7 +166,7 @@ public final class ProcessRunner {
         if (millis % 1000 == 0) {
             return (millis / 1000) + "s";
         }
-        return String.format(java.util.Locale.ROOT, "%.3fs", millis / 1000.0);
+        return String.format(Locale.ROOT, "%.3fs", millis / 1000.0);
     }
 
     private static Thread startDaemon(Runnable body, String name) {

@@ -7,6 +7,7 @@ import dev.guardrails.scanner.process.ProcessFailure;
 import dev.guardrails.scanner.process.ProcessResult;
 import dev.guardrails.scanner.process.ProcessRunner;
 import dev.guardrails.scanner.process.ProcessSpec;
+import dev.guardrails.scanner.workspace.TempTrees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitOption;
@@ -364,7 +365,7 @@ public final class HelmRenderer implements Renderer {
             for (LocalDependency dep : deps) {
                 Path into = target.resolve("charts").resolve(dep.chartName());
                 if (Files.exists(into)) {
-                    dev.guardrails.scanner.workspace.TempTrees.deleteQuietly(into);
+                    TempTrees.deleteQuietly(into);
                 }
                 copyTree(dep.dir(), into);
             }

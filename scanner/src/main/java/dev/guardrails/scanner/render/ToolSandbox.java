@@ -4,6 +4,7 @@ import dev.guardrails.scanner.process.ProcessFailure;
 import dev.guardrails.scanner.process.ProcessResult;
 import dev.guardrails.scanner.process.ProcessRunner;
 import dev.guardrails.scanner.process.ProcessSpec;
+import dev.guardrails.scanner.workspace.TempTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +62,7 @@ final class ToolSandbox implements AutoCloseable {
 
     @Override
     public void close() {
-        dev.guardrails.scanner.workspace.TempTrees.deleteQuietly(home);
+        TempTrees.deleteQuietly(home);
     }
 
     /** Runs {@code <tool> args...} in the sandbox and returns its trimmed stdout, or {@code unknown}. */

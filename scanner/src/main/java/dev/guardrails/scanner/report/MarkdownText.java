@@ -1,5 +1,7 @@
 package dev.guardrails.scanner.report;
 
+import dev.guardrails.scanner.model.Finding;
+import java.time.LocalDate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -78,7 +80,7 @@ public final class MarkdownText {
      * A collapsed "how to exempt" block with a ready {@code .guardrails.yaml} snippet for one
      * finding: its rule and object, an owner, a reason and an expiry to fill in.
      */
-    public static String exemptionHint(dev.guardrails.scanner.model.Finding example, java.time.LocalDate expires) {
+    public static String exemptionHint(Finding example, LocalDate expires) {
         StringBuilder yaml = new StringBuilder("exemptions:\n");
         yaml.append("  - rule: ").append(yamlString(example.ruleId())).append('\n');
         yaml.append("    match:\n");

@@ -11,10 +11,12 @@ import dev.guardrails.scanner.model.Severity;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Human output for terminals and CI logs. Findings are grouped by app, then by object, each with
@@ -94,7 +96,7 @@ public final class TextReporter implements Reporter {
         List<Finding> listed = app.failed()
                 ? active.stream().filter(f -> !f.ruleId().equals("render-failed")).toList()
                 : active;
-        java.util.Set<String> explained = new java.util.HashSet<>();
+        Set<String> explained = new HashSet<>();
         for (List<Finding> group : byObject(listed).values()) {
             Finding first = group.get(0);
             b.append("  ").append(objectLabel(first.object()));

@@ -1,6 +1,8 @@
 package dev.guardrails.scanner.rule;
 
+import dev.guardrails.scanner.k8s.ClusterScoped;
 import dev.guardrails.scanner.model.ManifestObject;
+import dev.guardrails.scanner.model.ObjectRef;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -66,12 +68,12 @@ public final class Bundle {
      * The object's reference with the namespace it is deployed to (its own, else the app's
      * destination namespace); cluster-scoped kinds keep none.
      */
-    public dev.guardrails.scanner.model.ObjectRef placedRef(ManifestObject object) {
-        dev.guardrails.scanner.model.ObjectRef ref = object.ref();
-        if (!ref.namespace().isEmpty() || dev.guardrails.scanner.k8s.ClusterScoped.isClusterScoped(ref.kind())) {
+    public ObjectRef placedRef(ManifestObject object) {
+        ObjectRef ref = object.ref();
+        if (!ref.namespace().isEmpty() || ClusterScoped.isClusterScoped(ref.kind())) {
             return ref;
         }
-        return new dev.guardrails.scanner.model.ObjectRef(ref.apiVersion(), ref.kind(), defaultNamespace, ref.name());
+        return new ObjectRef(ref.apiVersion(), ref.kind(), defaultNamespace, ref.name());
     }
 
     /** Objects of one kind in a namespace: this app's first, then neighbours from other apps. */

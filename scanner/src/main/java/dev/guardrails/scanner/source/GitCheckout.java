@@ -1,5 +1,6 @@
 package dev.guardrails.scanner.source;
 
+import dev.guardrails.scanner.workspace.TempTrees;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -62,10 +63,10 @@ public final class GitCheckout implements AutoCloseable {
             git.checkout().setName(id.name()).call();
             return new GitCheckout(dir, id.name());
         } catch (GitAPIException | IOException | RuntimeException e) {
-            dev.guardrails.scanner.workspace.TempTrees.deleteQuietly(dir);
+            TempTrees.deleteQuietly(dir);
             throw new SourceException("cannot clone " + safeUrl + ": " + redact(String.valueOf(e.getMessage())), e);
         } catch (SourceException e) {
-            dev.guardrails.scanner.workspace.TempTrees.deleteQuietly(dir);
+            TempTrees.deleteQuietly(dir);
             throw e;
         }
     }
@@ -124,6 +125,6 @@ public final class GitCheckout implements AutoCloseable {
 
     @Override
     public void close() {
-        dev.guardrails.scanner.workspace.TempTrees.deleteQuietly(root);
+        TempTrees.deleteQuietly(root);
     }
 }

@@ -17,9 +17,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HexFormat;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -212,7 +213,7 @@ public final class RenderKey {
             if (kustomization.isEmpty()) {
                 continue;
             }
-            java.util.List<KustomizationFile.Ref> refs;
+            List<KustomizationFile.Ref> refs;
             try {
                 refs = KustomizationFile.read(kustomization.get());
             } catch (IOException e) {
