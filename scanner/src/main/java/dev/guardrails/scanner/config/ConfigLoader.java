@@ -89,7 +89,7 @@ public final class ConfigLoader {
         Reader r = new Reader(displayName);
         r.object(root, "", Set.of("mode", "categories", "rules", "profiles", "exemptions", "exclude",
                 "allowedRegistries", "requiredLabels", "kubeVersion", "maxHpaReplicas", "namespace", "repoURLs",
-                "customRules"));
+                "customRules", "inlineExemptions"));
         List<Rule> customRules = new ArrayList<>();
         JsonNode customNode = root.path("customRules");
         r.array(customNode, "customRules");
@@ -136,8 +136,15 @@ public final class ConfigLoader {
         List<String> exclude = root.has("exclude") ? r.strings(root.get("exclude"), "exclude") : List.of();
         String namespace = root.has("namespace") ? root.get("namespace").asText() : "default";
         List<String> repoUrls = root.has("repoURLs") ? r.strings(root.get("repoURLs"), "repoURLs") : List.of();
+        boolean inline = true;
+        if (root.has("inlineExemptions")) {
+            if (!root.get("inlineExemptions").isBoolean()) {
+                throw r.error("inlineExemptions", "must be true or false");
+            }
+            inline = root.get("inlineExemptions").asBoolean();
+        }
         return new GuardrailsConfig(mode, categories, rules, profiles, exemptions, exclude, settings, namespace, repoUrls,
-                customRules);
+                customRules, inline);
     }
 
     /** Field-by-field reader that reports errors as {@code file: field: problem}. */

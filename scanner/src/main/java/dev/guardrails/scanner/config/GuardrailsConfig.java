@@ -24,11 +24,21 @@ import java.util.Map;
  * @param repoUrls    Argo CD repoURLs that denote this repository (besides its origin remote)
  * @param customRules the repo's own rules ({@code customRules:}, in CEL), compiled once when the
  *                    file is loaded; the engine runs them after the built-ins
+ * @param inlineExemptions whether {@code guardrails.dev/exempt.<rule>} annotations in manifests are
+ *                    honoured (default true); when false they are reported, not applied, so only the
+ *                    policy file can grant exceptions
  */
 public record GuardrailsConfig(Mode mode, Map<String, Mode> categories, Map<String, Mode> rules,
                                List<ProfileConfig> profiles, List<Exemption> exemptions,
                                List<String> exclude, RuleSettings settings, String namespace, List<String> repoUrls,
-                               List<Rule> customRules) {
+                               List<Rule> customRules, boolean inlineExemptions) {
+
+    public GuardrailsConfig(Mode mode, Map<String, Mode> categories, Map<String, Mode> rules,
+                            List<ProfileConfig> profiles, List<Exemption> exemptions,
+                            List<String> exclude, RuleSettings settings, String namespace, List<String> repoUrls,
+                            List<Rule> customRules) {
+        this(mode, categories, rules, profiles, exemptions, exclude, settings, namespace, repoUrls, customRules, true);
+    }
 
     public GuardrailsConfig(Mode mode, Map<String, Mode> categories, Map<String, Mode> rules,
                             List<ProfileConfig> profiles, List<Exemption> exemptions,
@@ -67,13 +77,14 @@ public record GuardrailsConfig(Mode mode, Map<String, Mode> categories, Map<Stri
     }
 
     public GuardrailsConfig withMode(Mode newMode) {
-        return new GuardrailsConfig(newMode, categories, rules, profiles, exemptions, exclude, settings, namespace, repoUrls, customRules);
+        return new GuardrailsConfig(newMode, categories, rules, profiles, exemptions, exclude, settings, namespace, repoUrls,
+                customRules, inlineExemptions);
     }
 
     public GuardrailsConfig withKubeVersion(KubeVersion version) {
         RuleSettings s = new RuleSettings(settings.allowedRegistries(), settings.requiredLabels(), version,
                 settings.maxHpaReplicas());
         return new GuardrailsConfig(mode, categories, rules, profiles, exemptions, exclude, s, namespace, repoUrls,
-                customRules);
+                customRules, inlineExemptions);
     }
 }

@@ -238,7 +238,7 @@ public final class GuardrailsEngine {
         long t0 = System.nanoTime();
         // The config's custom rules were compiled when it was loaded; plus() only concatenates lists.
         findings.addAll(checker.plus(config.customRules()).check(app.target().name(), bundle, config.settings(),
-                rule -> policy.modeFor(rule, app.profile()), config.exemptions(), today));
+                rule -> policy.modeFor(rule, app.profile()), config.exemptions(), config.inlineExemptions(), today));
         AppResult result = new AppResult(app.report(), bundle.objects(), findings);
         listener.appChecked(result, (System.nanoTime() - t0) / 1_000_000);
         return result;

@@ -38,10 +38,20 @@ public final class PlatformRules {
                     + "findings it covered are active again.",
             "Fix the findings and delete the exemption, or renew it with a new expiry date and a current reason.");
 
+    public static final RuleInfo EXEMPTION_INVALID = RuleInfo.of(
+            "exemption-invalid",
+            "Inline exemption is malformed or not allowed",
+            Category.PLATFORM,
+            Severity.MEDIUM,
+            "An exemption annotation that names no owner, reason or expiry, names an unknown rule, or is "
+                    + "refused by the policy does not apply: the finding it was meant to cover stays active.",
+            "Write it as guardrails.dev/exempt.<rule>: \"owner=<team>; reason=<why>; expires=<YYYY-MM-DD>\", "
+                    + "or move it to the exemptions of .guardrails.yaml when the policy disables inline exemptions.");
+
     private PlatformRules() {
     }
 
     public static List<RuleInfo> all() {
-        return List.of(RENDER_FAILED, MANIFEST_INVALID, EXEMPTION_EXPIRED);
+        return List.of(RENDER_FAILED, MANIFEST_INVALID, EXEMPTION_EXPIRED, EXEMPTION_INVALID);
     }
 }

@@ -60,6 +60,13 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void inlineExemptionsAreOnUnlessThePolicyRefusesThem() throws Exception {
+        assertThat(loader.parse("mode: warn\n", "x").inlineExemptions()).isTrue();
+        assertThat(loader.parse("inlineExemptions: false\n", "x").inlineExemptions()).isFalse();
+        assertThat(loader.parse("inlineExemptions: false\n", "x").withMode(Mode.AUDIT).inlineExemptions()).isFalse();
+    }
+
+    @Test
     void emptyFileMeansDefaults() throws Exception {
         assertThat(loader.parse("", "x").mode()).isEqualTo(Mode.WARN);
         assertThat(loader.parse("# only a comment\n", "x").exemptions()).isEmpty();
@@ -80,7 +87,8 @@ class ConfigLoaderTest {
             "exemptions: [{rule: nope, owner: o, reason: r, expires: 2030-01-01}] | exemptions[0].rule: unknown rule id",
             "exemptions: [{rule: latest-tag, owner: o, reason: '', expires: 2030-01-01}] | exemptions[0].reason: required",
             "'mode: [unclosed' | malformed YAML",
-            "- a list | (top level): must be a mapping"
+            "- a list | (top level): must be a mapping",
+            "inlineExemptions: maybe | inlineExemptions: must be true or false"
     })
     void rejectsBadPolicyNamingTheField(String yaml, String message) {
         assertThatThrownBy(() -> loader.parse(yaml, "repo/.guardrails.yaml"))
