@@ -27,6 +27,7 @@ import dev.guardrails.scanner.rule.Violation;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -57,8 +58,9 @@ import java.util.regex.Pattern;
  *       namespace's labels are unknown and the selector is <em>assumed to match</em>, so a policy
  *       scoped by namespace labels may report objects the cluster would not check.</li>
  *   <li>A policy with {@code paramKind} is evaluated only when the binding's {@code paramRef} names
- *       parameter objects present in the scan (in the same app, or an app whose kinds are shared);
- *       otherwise the binding is skipped, since the parameters may exist in the cluster.</li>
+ *       parameter objects of the same app (other apps' objects are shared only for the kinds the engine
+ *       lists as neighbour kinds); otherwise the binding is skipped, since the parameters may exist in
+ *       the cluster. A {@code paramRef.selector} evaluates the policy once per selected parameter.</li>
  *   <li>Expressions that use Kubernetes-only CEL libraries (authorizer, quantity, url, ip, cidr, semver,
  *       regex find) cannot be evaluated here and are skipped. Any other expression that does not compile
  *       or fails at run time is a finding unless the policy's {@code failurePolicy} is {@code Ignore}.</li>
@@ -92,7 +94,8 @@ public final class AdmissionPolicyRule implements Rule {
             "ip", "isIP", "cidr", "isCIDR", "semver", "isSemver", "find", "findAll", "isSorted", "sum", "min", "max",
             "indexOf", "lastIndexOf", "format", "getScheme", "getHost", "getHostname", "getPort", "getEscapedPath",
             "getQuery");
-    private static final Pattern REFERENCE = Pattern.compile("(?:undeclared reference to|no matching overload for) '([A-Za-z_]+)'");
+    private static final Pattern REFERENCE =
+            Pattern.compile("(?:undeclared reference to|no matching overload for) '([A-Za-z_]+)'");
     /** Plurals that the simple English rules get wrong. */
     private static final Map<String, String> IRREGULAR = Map.of(
             "Endpoints", "endpoints",
@@ -270,7 +273,7 @@ public final class AdmissionPolicyRule implements Rule {
         if (lower.endsWith("y") && lower.length() > 1 && "aeiou".indexOf(lower.charAt(lower.length() - 2)) < 0) {
             return lower.substring(0, lower.length() - 1) + "ies";
         }
-        if (lower.endsWith("s") || lower.endsWith("x") || lower.endsWith("z") || lower.endsWith("ch") || lower.endsWith("sh")) {
+        if (lower.matches(".*(s|x|z|ch|sh)")) {
             return lower + "es";
         }
         return lower + "s";
@@ -284,7 +287,8 @@ public final class AdmissionPolicyRule implements Rule {
             boolean namespaced = !ClusterScoped.isClusterScoped(object.kind());
             String namespace = namespaced ? bundle.namespaceOf(object) : "";
             // A Namespace is matched against its own labels; other cluster-scoped objects have none.
-            String nsName = object.kind().equals("Namespace") && object.apiVersion().equals("v1") ? object.name() : namespace;
+            boolean isNamespace = object.kind().equals("Namespace") && object.apiVersion().equals("v1");
+            String nsName = isNamespace ? object.name() : namespace;
             ManifestObject nsObject = null;
             if (!nsName.isEmpty()) {
                 for (ManifestObject n : bundle.ofKindAnywhere("Namespace")) {
@@ -419,7 +423,10 @@ public final class AdmissionPolicyRule implements Rule {
             return false;
         }
 
-        /** As the server's rule matcher: {@code res}, {@code *}, {@code res/*} and {@code *}{@code /*} cover the main resource. */
+        /**
+         * As the server's rule matcher: {@code res}, {@code *}, {@code res/*} and {@code *}{@code /*}
+         * cover the main resource; {@code res/sub} only a subresource.
+         */
         private static boolean resourceMatches(JsonNode resources, String resource) {
             for (JsonNode r : resources) {
                 String text = r.asText();
@@ -458,7 +465,8 @@ public final class AdmissionPolicyRule implements Rule {
             if (!selector.isObject()) {
                 return true;
             }
-            for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) () -> selector.path("matchLabels").fields()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = selector.path("matchLabels").fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
                 if (!e.getValue().asText().equals(labels.get(e.getKey()))) {
                     return false;
                 }
@@ -529,7 +537,8 @@ public final class AdmissionPolicyRule implements Rule {
                     issues.add(issue.getSourceLocation().getLine() + ":" + (issue.getSourceLocation().getColumn() + 1)
                             + ": " + issue.getMessage());
                 }
-                String message = issues.isEmpty() ? String.valueOf(e.getMessage()).split("\n")[0] : String.join("; ", issues);
+                String message = issues.isEmpty()
+                        ? String.valueOf(e.getMessage()).split("\n")[0] : String.join("; ", issues);
                 return new Expression(name, text, null, "does not compile: " + message, unsupported);
             } catch (CelEvaluationException | RuntimeException | LinkageError e) {
                 return new Expression(name, text, null, "cannot be planned: " + e.getMessage(), false);
@@ -613,7 +622,8 @@ public final class AdmissionPolicyRule implements Rule {
             Map<String, String> failedVariables = new LinkedHashMap<>();
             for (Expression variable : variables) {
                 activation.put("variables", Collections.unmodifiableMap(new LinkedHashMap<>(values)));
-                Object value = variable.unsupported() ? new Failure("uses a Kubernetes-only CEL library") : variable.eval(activation);
+                Object value = variable.unsupported()
+                        ? new Failure("uses a Kubernetes-only CEL library") : variable.eval(activation);
                 if (value instanceof Failure f) {
                     failedVariables.put(variable.name(), f.error());
                 } else {

@@ -176,6 +176,68 @@ class AdmissionPolicyRuleTest {
                 .startsWith("expression 'variables.broken == 'x'' failed: variable 'broken' failed: ");
     }
 
+    private static final String PARAMS = """
+            apiVersion: admissionregistration.k8s.io/v1
+            kind: ValidatingAdmissionPolicy
+            metadata: {name: p}
+            spec:
+              paramKind: {apiVersion: v1, kind: ConfigMap}
+              matchConstraints:
+                resourceRules:
+                  - {apiGroups: [apps], apiVersions: [v1], operations: [CREATE], resources: [deployments]}
+              validations:
+                - expression: "object.spec.replicas <= int(params.data.max)"
+                  messageExpression: "'at most ' + params.data.max"
+            ---
+            apiVersion: admissionregistration.k8s.io/v1
+            kind: ValidatingAdmissionPolicyBinding
+            metadata: {name: b}
+            spec:
+              policyName: p
+              validationActions: [Deny]
+              paramRef: %s
+            ---
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: limits, namespace: shop, labels: {kind: limit}}
+            data: {max: "3"}
+            ---
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: strict, namespace: shop, labels: {kind: limit}}
+            data: {max: "1"}
+            ---
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: limits, namespace: other}
+            data: {max: "1"}
+            ---
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: web}
+            spec: {replicas: 2}
+            """;
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            // paramRef | messages for a 2-replica Deployment in namespace shop
+            "{name: limits, namespace: shop} | ''",
+            "{name: strict, namespace: shop} | at most 1",
+            "{name: strict} | at most 1",
+            "{name: limits, namespace: elsewhere} | ''",
+            "{name: missing} | ''",
+            "{selector: {matchLabels: {kind: limit}}} | at most 1",
+            "{selector: {}} | at most 1",
+            "{name: limits, namespace: other} | at most 1",
+            "{name: limits} | ''",
+    })
+    void paramsComeFromTheObjectsTheBindingNames(String paramRef, String expected) throws Exception {
+        List<ManifestObject> objects = new ManifestParser().parse(PARAMS.formatted(paramRef), "app/objects.yaml");
+        List<String> messages = rule.check(objects.get(5), RuleContext.of(new Bundle(objects, "shop"))).stream()
+                .map(Violation::message).map(m -> m.substring(m.indexOf("): ") + 3)).toList();
+        assertThat(messages).isEqualTo(expected.isEmpty() ? List.of() : List.of(expected));
+    }
+
     @ParameterizedTest
     @CsvSource({
             "Deployment, deployments",
