@@ -55,8 +55,12 @@ public final class GuardrailsEngine {
     /** The app name of findings about the policy file itself. */
     public static final String POLICY_APP = ".guardrails.yaml";
 
-    /** Kinds that namespace rules look up across apps (see {@link Bundle}). */
-    private static final Set<String> NAMESPACE_POLICY_KINDS = Set.of("NetworkPolicy", "LimitRange", "ResourceQuota");
+    /**
+     * Kinds that rules look up across apps (see {@link Bundle}): namespace policies, and the
+     * admission policies, bindings and Namespaces the admission-policy rule evaluates with.
+     */
+    private static final Set<String> NAMESPACE_POLICY_KINDS = Set.of("NetworkPolicy", "LimitRange", "ResourceQuota",
+            "ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding", "Namespace");
 
     private final Checker checker;
     private final Map<SourceType, Renderer> renderers;

@@ -92,6 +92,21 @@ public final class Bundle {
         return out;
     }
 
+    /**
+     * Objects of one kind wherever they are deployed, ignoring namespaces: this app's first, then
+     * neighbours from other apps. For cluster-wide configuration a platform app deploys, such as
+     * admission policies and their bindings.
+     */
+    public List<ManifestObject> ofKindAnywhere(String kind) {
+        List<ManifestObject> out = new ArrayList<>(ofKind(kind));
+        for (Placed p : neighbours) {
+            if (p.object().kind().equals(kind)) {
+                out.add(p.object());
+            }
+        }
+        return out;
+    }
+
     /** Places this bundle's objects in their namespaces, for use as another bundle's neighbours. */
     public List<Placed> placed() {
         List<Placed> out = new ArrayList<>();

@@ -6,6 +6,7 @@ import dev.guardrails.scanner.rules.availability.PodDisruptionBudgetRule;
 import dev.guardrails.scanner.rules.availability.RollingUpdateRule;
 import dev.guardrails.scanner.rules.availability.SingleReplicaRule;
 import dev.guardrails.scanner.rules.availability.TopologySpreadRule;
+import dev.guardrails.scanner.rules.cel.AdmissionPolicyRule;
 import dev.guardrails.scanner.rules.deprecations.DeprecatedApiRule;
 import dev.guardrails.scanner.rules.deprecations.RemovedApiRule;
 import dev.guardrails.scanner.rules.images.AllowedRegistryRule;
@@ -64,6 +65,7 @@ final class OperationsRuleSet {
                 new JobDeadlineRule(),
                 new JobBackoffRule(),
                 new JobTtlRule(),
-                new RequiredLabelsRule());
+                new RequiredLabelsRule(),
+                new AdmissionPolicyRule());
     }
 }
