@@ -29,14 +29,6 @@ public final class LimitRangeRule implements Rule {
 
     @Override
     public List<Violation> check(ManifestObject object, RuleContext context) {
-        if (!NamespaceScope.isFirstWorkload(object, context.bundle())) {
-            return List.of();
-        }
-        String namespace = context.bundle().namespaceOf(object);
-        if (NamespaceScope.has(context.bundle(), "LimitRange", namespace)) {
-            return List.of();
-        }
-        return List.of(new Violation(NamespaceScope.namespacePath(object),
-                "namespace \"" + namespace + "\" runs workloads but has no LimitRange"));
+        return NamespaceScope.requireInNamespace(object, context.bundle(), "LimitRange");
     }
 }

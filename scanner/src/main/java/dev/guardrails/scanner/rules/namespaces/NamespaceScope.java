@@ -4,6 +4,8 @@ import dev.guardrails.scanner.k8s.PodTemplate;
 import dev.guardrails.scanner.model.FieldPath;
 import dev.guardrails.scanner.model.ManifestObject;
 import dev.guardrails.scanner.rule.Bundle;
+import dev.guardrails.scanner.rule.Violation;
+import java.util.List;
 
 /**
  * Support for rules that judge a namespace rather than an object (a NetworkPolicy, LimitRange or
@@ -41,5 +43,21 @@ public final class NamespaceScope {
     /** Whether the bundle has an object of {@code kind} in {@code namespace}. */
     public static boolean has(Bundle bundle, String kind, String namespace) {
         return !bundle.ofKindInNamespace(kind, namespace).isEmpty();
+    }
+
+    /**
+     * The whole check of a "namespace needs a &lt;kind&gt;" rule: on the namespace's first workload,
+     * one violation when no object of {@code kind} lands in that namespace (this app or another).
+     */
+    public static List<Violation> requireInNamespace(ManifestObject object, Bundle bundle, String kind) {
+        if (!isFirstWorkload(object, bundle)) {
+            return List.of();
+        }
+        String namespace = bundle.namespaceOf(object);
+        if (has(bundle, kind, namespace)) {
+            return List.of();
+        }
+        return List.of(new Violation(namespacePath(object),
+                "namespace \"" + namespace + "\" runs workloads but has no " + kind));
     }
 }
