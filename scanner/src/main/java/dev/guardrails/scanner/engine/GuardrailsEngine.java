@@ -207,7 +207,7 @@ public final class GuardrailsEngine {
         }
         List<ManifestObject> objects = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
-        OriginLocator origins = new OriginLocator(request.repoRoot(), parser);
+        OriginLocator origins = new OriginLocator(request.repoRoot(), request.appPath(), parser);
         for (RenderedFile file : output.files()) {
             try {
                 for (ManifestObject o : parser.parse(file.content(), file.path())) {

@@ -7,6 +7,7 @@ import dev.guardrails.scanner.model.ManifestObject;
 import dev.guardrails.scanner.model.SourceSpan;
 import dev.guardrails.scanner.parse.ManifestParseException;
 import dev.guardrails.scanner.parse.ManifestParser;
+import dev.guardrails.scanner.render.KustomizationFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -23,17 +24,24 @@ import java.util.Optional;
  *
  * <p>Array elements are matched by {@code name} where elements have one (containers, ports,
  * volumes): a patch that inserts a container must not shift every other container's lines.
+ *
+ * <p>Fields a strategic-merge patch of the app's kustomization graph adds or sets to a value point
+ * at the patch file instead (a container added by an overlay's patch is reported in that patch),
+ * so PR annotations land on the lines the change touched.
  */
 final class OriginLocator {
 
     static final String ANNOTATION = "config.kubernetes.io/origin";
 
     private final Path repoRoot;
+    private final String appPath;
     private final ManifestParser parser;
     private final Map<String, List<ManifestObject>> sources = new HashMap<>();
+    private List<String> patchFiles;
 
-    OriginLocator(Path repoRoot, ManifestParser parser) {
+    OriginLocator(Path repoRoot, String appPath, ManifestParser parser) {
         this.repoRoot = repoRoot;
+        this.appPath = appPath;
         this.parser = parser;
     }
 
@@ -61,7 +69,73 @@ final class OriginLocator {
         }
         Map<String, Integer> lines = new HashMap<>();
         match(raw, source.get().raw(), "", "", source.get().fieldLines(), lines);
-        return new ManifestObject(raw, source.get().origin(), lines);
+        Map<String, String> files = new HashMap<>();
+        for (String patchFile : patchFiles()) {
+            for (ManifestObject patch : sources.computeIfAbsent(patchFile, this::read)) {
+                if (!patch.kind().equals(rendered.kind()) || !sameObject(patch, source.get(), rendered)) {
+                    continue;
+                }
+                Map<String, Integer> patched = new HashMap<>();
+                match(raw, patch.raw(), "", "", patch.fieldLines(), patched);
+                patched.forEach((path, line) -> {
+                    // Only what the patch adds or sets; shared parents (spec, template) stay in the source.
+                    if (!lines.containsKey(path) || files.containsKey(path) || FieldPath.resolve(raw, path).isValueNode()) {
+                        lines.put(path, line);
+                        files.put(path, patchFile);
+                    }
+                });
+            }
+        }
+        return new ManifestObject(raw, source.get().origin(), lines, files);
+    }
+
+    private static boolean sameObject(ManifestObject patch, ManifestObject source, ManifestObject rendered) {
+        String name = patch.name();
+        return name.isEmpty() || name.equals(source.name()) || name.equals(rendered.name());
+    }
+
+    /** Strategic-merge patch files of the app's kustomization graph, bases first (later ones win). */
+    private List<String> patchFiles() {
+        if (patchFiles == null) {
+            List<String> out = new java.util.ArrayList<>();
+            collectPatches(repoRoot.resolve(appPath).normalize(), new java.util.HashSet<>(), out, 0);
+            patchFiles = out;
+        }
+        return patchFiles;
+    }
+
+    private void collectPatches(Path dir, java.util.Set<Path> seen, List<String> out, int depth) {
+        Path root = repoRoot.normalize();
+        if (depth > 20 || !dir.startsWith(root) || !seen.add(dir)) {
+            return;
+        }
+        Optional<Path> file = KustomizationFile.find(dir);
+        if (file.isEmpty()) {
+            return;
+        }
+        List<KustomizationFile.Ref> refs;
+        try {
+            refs = KustomizationFile.read(file.get());
+        } catch (java.io.IOException e) {
+            return;
+        }
+        for (KustomizationFile.Ref ref : refs) {
+            if (ref.kind() == KustomizationFile.Kind.TREE && !KustomizationFile.hasRemoteScheme(ref.value())) {
+                Path child = dir.resolve(ref.value()).normalize();
+                if (Files.isDirectory(child)) {
+                    collectPatches(child, seen, out, depth + 1);
+                }
+            }
+        }
+        for (KustomizationFile.Ref ref : refs) {
+            if (ref.kind() == KustomizationFile.Kind.FILE
+                    && (ref.field().equals("patches") || ref.field().equals("patchesStrategicMerge"))) {
+                Path patch = dir.resolve(ref.value()).normalize();
+                if (patch.startsWith(root) && Files.isRegularFile(patch)) {
+                    out.add(root.relativize(patch).toString().replace('\\', '/'));
+                }
+            }
+        }
     }
 
     private static Optional<String> originPath(String origin) {

@@ -21,12 +21,23 @@ public final class ManifestObject {
     private final ObjectNode raw;
     private final SourceSpan origin;
     private final Map<String, Integer> fieldLines;
+    private final Map<String, String> fieldFiles;
     private final ObjectRef ref;
 
     public ManifestObject(ObjectNode raw, SourceSpan origin, Map<String, Integer> fieldLines) {
+        this(raw, origin, fieldLines, Map.of());
+    }
+
+    /**
+     * @param fieldFiles for fields that come from another file than {@code origin} (a kustomize
+     *                   patch), that file; {@code fieldLines} then holds the line in it
+     */
+    public ManifestObject(ObjectNode raw, SourceSpan origin, Map<String, Integer> fieldLines,
+                          Map<String, String> fieldFiles) {
         this.raw = Objects.requireNonNull(raw, "raw");
         this.origin = Objects.requireNonNull(origin, "origin");
         this.fieldLines = fieldLines == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(fieldLines));
+        this.fieldFiles = fieldFiles == null ? Map.of() : Map.copyOf(fieldFiles);
         JsonNode metadata = raw.path("metadata");
         this.ref = new ObjectRef(
                 raw.path("apiVersion").asText(""),
@@ -101,7 +112,8 @@ public final class ManifestObject {
         while (!current.isEmpty()) {
             Integer line = fieldLines.get(current);
             if (line != null) {
-                return origin.withLine(line);
+                String file = fieldFiles.get(current);
+                return file == null ? origin.withLine(line) : new SourceSpan(file, line, 0);
             }
             current = FieldPath.parent(current);
         }
@@ -110,11 +122,11 @@ public final class ManifestObject {
 
     /** A copy with another raw tree (e.g. annotated), keeping origin and line map. */
     public ManifestObject withRaw(ObjectNode newRaw) {
-        return new ManifestObject(newRaw, origin, fieldLines);
+        return new ManifestObject(newRaw, origin, fieldLines, fieldFiles);
     }
 
     public ManifestObject withOrigin(SourceSpan newOrigin) {
-        return new ManifestObject(raw, newOrigin, fieldLines);
+        return new ManifestObject(raw, newOrigin, fieldLines, fieldFiles);
     }
 
     private static Map<String, String> stringMap(JsonNode node) {

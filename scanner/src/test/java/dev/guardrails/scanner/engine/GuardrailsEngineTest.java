@@ -170,4 +170,26 @@ class GuardrailsEngineTest {
         // The origin annotation used for this is not part of the checked object.
         assertThat(report.findings()).noneMatch(f -> f.message().contains("config.kubernetes.io/origin"));
     }
+
+    @Test
+    void fieldsAddedByAnOverlayPatchPointAtThePatch() throws Exception {
+        write("base/kustomization.yaml", "resources: [pod.yaml]\n");
+        write("base/pod.yaml", POD.formatted("p"));
+        write("overlay/kustomization.yaml", "resources: [../base]\npatches:\n  - path: sidecar.yaml\n");
+        write("overlay/sidecar.yaml", """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: p
+                  namespace: team
+                spec:
+                  containers:
+                    - name: debug
+                      image: busybox:latest
+                """);
+        ScanReport report = engine.scan(repo, "t", "", policy("mode: warn"), options);
+        List<Finding> latest = report.findings().stream().filter(f -> f.ruleId().equals("latest-tag")).toList();
+        assertThat(latest).extracting(f -> f.location().toString())
+                .containsExactlyInAnyOrder("base/pod.yaml:9", "overlay/sidecar.yaml:9");
+    }
 }
