@@ -160,18 +160,29 @@ public final class GuardrailsEngine {
     /**
      * Renders and checks apps together, keeping each app's rendered objects: all are rendered (in
      * parallel), then each is checked with the namespace-level policies of the others as neighbours.
+     * Variants of one source (a chart rendered per environment values file) are alternatives, not
+     * co-deployed, so they are never each other's neighbours.
      */
     public List<AppResult> evaluateAll(List<AppTarget> apps, GuardrailsConfig config, ScanOptions options) {
         List<RenderedApp> rendered = parallel(apps, app -> render(app, config, options), options.parallelism());
-        List<Bundle.Placed> policies = new ArrayList<>();
+        Map<String, List<Bundle.Placed>> policiesByPath = new java.util.LinkedHashMap<>();
         for (RenderedApp r : rendered) {
+            List<Bundle.Placed> own = policiesByPath.computeIfAbsent(r.target().path(), k -> new ArrayList<>());
             for (Bundle.Placed p : r.bundle().placed()) {
                 if (NAMESPACE_POLICY_KINDS.contains(p.object().kind())) {
-                    policies.add(p);
+                    own.add(p);
                 }
             }
         }
-        return parallel(rendered, r -> check(r, policies, config, options), options.parallelism());
+        return parallel(rendered, r -> {
+            List<Bundle.Placed> neighbours = new ArrayList<>();
+            policiesByPath.forEach((path, placed) -> {
+                if (!path.equals(r.target().path())) {
+                    neighbours.addAll(placed);
+                }
+            });
+            return check(r, neighbours, config, options);
+        }, options.parallelism());
     }
 
     /** Renders and checks one app on its own (the Argo CD plugin's view: no neighbours). */

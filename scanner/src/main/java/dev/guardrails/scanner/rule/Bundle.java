@@ -13,17 +13,18 @@ import java.util.Map;
  * All objects one app renders to, indexed for cross-object rules. Objects without a namespace
  * are placed in the app's destination namespace, as {@code kubectl apply -n} would.
  *
- * <p>A bundle may also know <em>neighbours</em>: namespace-level objects (NetworkPolicies,
- * LimitRanges, ResourceQuotas) that other apps of the same scan deploy. Platform teams usually
- * manage those in a separate app, so namespace rules look them up across the repo via
- * {@link #ofKindInNamespace}.
+ * <p>A bundle may also know <em>neighbours</em>: namespace- and cluster-level policy objects
+ * (NetworkPolicies, LimitRanges, ResourceQuotas, Namespaces, admission policies) that other apps of
+ * the same scan deploy. Platform teams usually manage those in a separate app, so namespace-level
+ * lookups ({@link #ofKindInNamespace}, {@link #ofKindAnywhere}) see them too. {@link #ofKind}
+ * stays this app's own.
  */
 public final class Bundle {
 
     private final List<ManifestObject> objects;
     private final String defaultNamespace;
     private final Map<String, List<ManifestObject>> byKind = new LinkedHashMap<>();
-    private final List<Placed> neighbours;
+    private final Map<String, List<Placed>> neighboursByKind = new LinkedHashMap<>();
 
     /** An object of another app with the namespace it lands in. */
     public record Placed(ManifestObject object, String namespace) {
@@ -35,7 +36,9 @@ public final class Bundle {
 
     public Bundle(List<ManifestObject> objects, String defaultNamespace, List<Placed> neighbours) {
         this.objects = List.copyOf(objects);
-        this.neighbours = List.copyOf(neighbours);
+        for (Placed p : neighbours) {
+            neighboursByKind.computeIfAbsent(p.object().kind(), k -> new ArrayList<>()).add(p);
+        }
         this.defaultNamespace = defaultNamespace == null || defaultNamespace.isEmpty() ? "default" : defaultNamespace;
         for (ManifestObject o : this.objects) {
             byKind.computeIfAbsent(o.kind(), k -> new ArrayList<>()).add(o);
@@ -84,7 +87,7 @@ public final class Bundle {
                 out.add(o);
             }
         }
-        for (Placed p : neighbours) {
+        for (Placed p : neighboursByKind.getOrDefault(kind, List.of())) {
             if (p.object().kind().equals(kind) && p.namespace().equals(namespace)) {
                 out.add(p.object());
             }
@@ -99,7 +102,7 @@ public final class Bundle {
      */
     public List<ManifestObject> ofKindAnywhere(String kind) {
         List<ManifestObject> out = new ArrayList<>(ofKind(kind));
-        for (Placed p : neighbours) {
+        for (Placed p : neighboursByKind.getOrDefault(kind, List.of())) {
             if (p.object().kind().equals(kind)) {
                 out.add(p.object());
             }

@@ -192,4 +192,24 @@ class GuardrailsEngineTest {
         assertThat(latest).extracting(f -> f.location().toString())
                 .containsExactlyInAnyOrder("base/pod.yaml:9", "overlay/sidecar.yaml:9");
     }
+
+    @Test
+    void environmentVariantsOfOneChartAreNotEachOthersNeighbours() throws Exception {
+        write("chart/Chart.yaml", "apiVersion: v2\nname: web\nversion: 0.1.0\n");
+        write("chart/values.yaml", "deny: false\n");
+        write("chart/values-dev.yaml", "deny: false\n");
+        write("chart/values-prod.yaml", "deny: true\n");
+        write("chart/templates/pod.yaml", POD.formatted("web"));
+        write("chart/templates/deny.yaml", """
+                {{- if .Values.deny }}
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata: {name: deny, namespace: team}
+                spec: {podSelector: {}, policyTypes: [Ingress, Egress]}
+                {{- end }}
+                """);
+        ScanReport report = engine.scan(repo, "t", "", policy("mode: warn"), options);
+        assertThat(ids(report, "chart@prod")).doesNotContain("network-policy-missing");
+        assertThat(ids(report, "chart@dev")).contains("network-policy-missing");
+    }
 }
