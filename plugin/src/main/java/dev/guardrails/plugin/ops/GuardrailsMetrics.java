@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -73,18 +74,7 @@ public final class GuardrailsMetrics implements EngineListener {
      * the same apps, or renders are counted twice.
      */
     public void record(ScanReport report) {
-        for (Finding f : report.findings()) {
-            String rule = f.ruleId();
-            if (f.exempted()) {
-                Counter.builder(FINDINGS_EXEMPTED).description("Findings suppressed by an exemption")
-                        .tag("rule", rule).register(registry).increment();
-                continue;
-            }
-            String severity = f.severity() == null ? "unknown" : f.severity().name().toLowerCase(Locale.ROOT);
-            Counter.builder(FINDINGS).description("Active guardrail findings")
-                    .tag("rule", rule).tag("severity", severity).tag("app", appLabel(f.app()))
-                    .register(registry).increment();
-        }
+        countFindings(report.findings());
         String scanType = null;
         for (AppReport app : report.apps()) {
             recordRender(app.type(), app.renderMillis(), app.failed());
@@ -108,17 +98,7 @@ public final class GuardrailsMetrics implements EngineListener {
         recordRender(app.type(), app.renderMillis(), app.failed());
         timer(CHECK, "Check latency: rules run over one app", typeLabel(app.type()))
                 .record(Duration.ofMillis(Math.max(0, checkMillis)));
-        for (Finding f : result.findings()) {
-            if (f.exempted()) {
-                Counter.builder(FINDINGS_EXEMPTED).description("Findings suppressed by an exemption")
-                        .tag("rule", f.ruleId()).register(registry).increment();
-            } else {
-                String severity = f.severity() == null ? "unknown" : f.severity().name().toLowerCase(Locale.ROOT);
-                Counter.builder(FINDINGS).description("Active guardrail findings")
-                        .tag("rule", f.ruleId()).tag("severity", severity).tag("app", appLabel(f.app()))
-                        .register(registry).increment();
-            }
-        }
+        countFindings(result.findings());
     }
 
     /**
@@ -138,6 +118,21 @@ public final class GuardrailsMetrics implements EngineListener {
         if (failed) {
             Counter.builder(RENDER_FAILURES).description("Failed renders per source type")
                     .tag("type", label).register(registry).increment();
+        }
+    }
+
+    /** Active findings by rule, severity and app; exempted ones by rule only. */
+    private void countFindings(List<Finding> findings) {
+        for (Finding f : findings) {
+            if (f.exempted()) {
+                Counter.builder(FINDINGS_EXEMPTED).description("Findings suppressed by an exemption")
+                        .tag("rule", f.ruleId()).register(registry).increment();
+                continue;
+            }
+            String severity = f.severity() == null ? "unknown" : f.severity().name().toLowerCase(Locale.ROOT);
+            Counter.builder(FINDINGS).description("Active guardrail findings")
+                    .tag("rule", f.ruleId()).tag("severity", severity).tag("app", appLabel(f.app()))
+                    .register(registry).increment();
         }
     }
 
