@@ -2,9 +2,8 @@ package dev.guardrails.scanner.config;
 
 import dev.guardrails.scanner.model.Mode;
 import dev.guardrails.scanner.model.ObjectSelector;
+import dev.guardrails.scanner.render.Glob;
 import dev.guardrails.scanner.rule.RuleInfo;
-import java.nio.file.FileSystems;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
@@ -57,13 +56,14 @@ public final class PolicyResolver {
         return profile.map(ProfileConfig::mode).orElse(null) != null ? profile.get().mode() : config.mode();
     }
 
-    /** Glob on a repo path: {@code *} stays in a segment, {@code **} crosses segments. */
+    /**
+     * Glob on a repo path, with the same doublestar rules as {@code exclude}: {@code *} stays in a
+     * segment, {@code **} crosses segments, and {@code dir/**} also matches {@code dir} itself.
+     */
     public static boolean globMatches(String glob, String value) {
         if (value == null) {
             return false;
         }
-        String normalized = value.equals(".") ? "" : value;
-        return FileSystems.getDefault().getPathMatcher("glob:" + glob).matches(Path.of(normalized))
-                || (glob.endsWith("/**") && normalized.equals(glob.substring(0, glob.length() - 3)));
+        return Glob.segmented(glob).matches(value.equals(".") ? "" : value);
     }
 }

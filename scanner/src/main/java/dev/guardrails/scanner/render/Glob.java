@@ -69,6 +69,11 @@ public final class Glob {
                                 && (re.length() == 0 || re.charAt(re.length() - 1) == '/')) {
                             i++;
                             re.append("(?:.*/)?");
+                        } else if (!starCrossesSlash && i + 1 == glob.length() && re.length() > 0
+                                && re.charAt(re.length() - 1) == '/') {
+                            // "a/**" also matches "a" itself: the directory and everything below it.
+                            re.setLength(re.length() - 1);
+                            re.append("(?:/.*)?");
                         } else {
                             re.append(".*");
                         }
@@ -105,6 +110,8 @@ public final class Glob {
                     }
                 }
                 case ',' -> re.append(braces > 0 ? "|" : ",");
+                // Plain, so the "**" cases above can see the separator before them.
+                case '/' -> re.append('/');
                 default -> re.append(Pattern.quote(String.valueOf(c)));
             }
         }
