@@ -19,7 +19,7 @@ public final class FieldPath {
     public static String key(String parent, String key) {
         String segment = needsQuoting(key) ? "[\"" + key.replace("\"", "\\\"") + "\"]" : key;
         if (parent == null || parent.isEmpty()) {
-            return segment.startsWith("[") ? segment : segment;
+            return segment;
         }
         return segment.startsWith("[") ? parent + segment : parent + "." + segment;
     }

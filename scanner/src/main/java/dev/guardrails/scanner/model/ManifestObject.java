@@ -1,7 +1,6 @@
 package dev.guardrails.scanner.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -44,11 +43,6 @@ public final class ManifestObject {
                 raw.path("kind").asText(""),
                 metadata.path("namespace").asText(""),
                 metadata.path("name").asText(""));
-    }
-
-    /** An object with no line information, for tests and objects built in code. */
-    public static ManifestObject of(ObjectNode raw, String file) {
-        return new ManifestObject(raw, new SourceSpan(file, 0, 0), Map.of());
     }
 
     public ObjectNode raw() {
@@ -120,15 +114,6 @@ public final class ManifestObject {
         return origin;
     }
 
-    /** A copy with another raw tree (e.g. annotated), keeping origin and line map. */
-    public ManifestObject withRaw(ObjectNode newRaw) {
-        return new ManifestObject(newRaw, origin, fieldLines, fieldFiles);
-    }
-
-    public ManifestObject withOrigin(SourceSpan newOrigin) {
-        return new ManifestObject(raw, newOrigin, fieldLines, fieldFiles);
-    }
-
     private static Map<String, String> stringMap(JsonNode node) {
         if (node == null || !node.isObject()) {
             return Map.of();
@@ -141,9 +126,5 @@ public final class ManifestObject {
     @Override
     public String toString() {
         return ref + " (" + origin + ")";
-    }
-
-    static JsonNode missing() {
-        return MissingNode.getInstance();
     }
 }

@@ -15,10 +15,6 @@ public record SourceSpan(String file, int line, int document) {
         return new SourceSpan(file, newLine, document);
     }
 
-    public SourceSpan withFile(String newFile) {
-        return new SourceSpan(newFile, line, document);
-    }
-
     @Override
     public String toString() {
         return line > 0 ? file + ":" + line : file;
