@@ -8,7 +8,6 @@ import dev.guardrails.scanner.engine.GuardrailsEngine;
 import dev.guardrails.scanner.engine.ScanOptions;
 import dev.guardrails.scanner.model.ManifestObject;
 import dev.guardrails.scanner.model.SourceSpan;
-import dev.guardrails.scanner.parse.ManifestParseException;
 import dev.guardrails.scanner.parse.ManifestParser;
 import dev.guardrails.scanner.render.Glob;
 import dev.guardrails.scanner.render.KustomizationFile;
@@ -145,15 +144,13 @@ public final class ApplicationPlanner {
                 if (!text.contains("Application")) {
                     return FileVisitResult.CONTINUE;
                 }
-                try {
-                    for (ManifestObject o : parser.parse(text, rel)) {
-                        if (ApplicationReader.isKind(o.raw(), "Application")
-                                || ApplicationReader.isKind(o.raw(), "ApplicationSet")) {
-                            found.add(new Found(o.raw(), o.origin()));
-                        }
+                // Documents that cannot be read (often a helm template) are left to the directory app
+                // that holds them; the readable documents of the same file still count.
+                for (ManifestObject o : parser.parseDocuments(text, rel).objects()) {
+                    if (ApplicationReader.isKind(o.raw(), "Application")
+                            || ApplicationReader.isKind(o.raw(), "ApplicationSet")) {
+                        found.add(new Found(o.raw(), o.origin()));
                     }
-                } catch (ManifestParseException e) {
-                    // Not YAML we can read (often a helm template): a directory app reports it if it matters.
                 }
                 return FileVisitResult.CONTINUE;
             }

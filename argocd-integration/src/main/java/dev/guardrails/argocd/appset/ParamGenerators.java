@@ -3,6 +3,8 @@ package dev.guardrails.argocd.appset;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.guardrails.scanner.parse.YamlReader;
+import dev.guardrails.scanner.parse.ManifestParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -142,10 +144,9 @@ final class ParamGenerators {
         if (elementsYaml.isTextual() && !elementsYaml.textValue().isEmpty()) {
             JsonNode parsed;
             try {
-                parsed = YAML.readTree(elementsYaml.textValue());
-            } catch (Exception e) {
-                throw new ExpansionException("list elementsYaml is not valid YAML: "
-                        + e.getMessage().lines().findFirst().orElse(""), e);
+                parsed = new YamlReader().readTree(elementsYaml.textValue(), "elementsYaml");
+            } catch (ManifestParseException e) {
+                throw new ExpansionException("list elementsYaml is not valid YAML: " + e.getMessage(), e);
             }
             if (parsed != null && !parsed.isNull() && !parsed.isMissingNode()) {
                 if (!parsed.isArray()) {

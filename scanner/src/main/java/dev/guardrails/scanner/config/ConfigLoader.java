@@ -1,13 +1,14 @@
 package dev.guardrails.scanner.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.guardrails.scanner.model.Category;
 import dev.guardrails.scanner.model.Exemption;
 import dev.guardrails.scanner.model.Mode;
 import dev.guardrails.scanner.model.ObjectSelector;
 import dev.guardrails.scanner.model.Severity;
+import dev.guardrails.scanner.parse.ManifestParseException;
+import dev.guardrails.scanner.parse.ParseLimits;
+import dev.guardrails.scanner.parse.YamlReader;
 import dev.guardrails.scanner.rule.KubeVersion;
 import dev.guardrails.scanner.rule.Rule;
 import dev.guardrails.scanner.rule.RuleSettings;
@@ -16,6 +17,7 @@ import dev.guardrails.scanner.rules.cel.CelCheckException;
 import dev.guardrails.scanner.rules.cel.CustomRuleSpec;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -29,7 +31,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Reads and validates {@code .guardrails.yaml}. Unknown keys, unknown rule ids, bad modes and
@@ -47,21 +48,35 @@ public final class ConfigLoader {
     private static final Pattern KEBAB = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     private final Set<String> ruleIds;
-    private final ObjectMapper yaml;
+    private final YamlReader yaml = new YamlReader(new ParseLimits(MAX_BYTES, 10, 64, 100));
 
     /** @param ruleIds ids of every known rule, to reject typos in {@code rules:} and exemptions */
     public ConfigLoader(Set<String> ruleIds) {
         this.ruleIds = Set.copyOf(ruleIds);
-        LoaderOptions options = new LoaderOptions();
-        options.setMaxAliasesForCollections(10);
-        options.setAllowDuplicateKeys(false);
-        this.yaml = new ObjectMapper(YAMLFactory.builder().loaderOptions(options).build());
     }
 
     /** Loads {@code .guardrails.yaml} from a repo root, or the defaults when there is none. */
     public GuardrailsConfig loadFromRepo(Path repoRoot) throws ConfigException {
         Path file = repoRoot.resolve(FILE_NAME);
-        return Files.isRegularFile(file) ? load(file, FILE_NAME) : GuardrailsConfig.defaults();
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            return GuardrailsConfig.defaults();
+        }
+        // The repo is untrusted: a linked policy file must not read (or echo in errors) a file
+        // outside it. Every hop of the link chain is resolved before the real path is compared.
+        try {
+            Path root = repoRoot.toRealPath();
+            if (!file.toRealPath().startsWith(root)) {
+                throw new ConfigException(FILE_NAME + " is a symlink that resolves outside the repository;"
+                        + " refusing to read it");
+            }
+        } catch (IOException e) {
+            throw new ConfigException(FILE_NAME + " is a symlink that does not resolve to a file in the repository;"
+                    + " refusing to read it", e);
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigException(FILE_NAME + " is not a regular file");
+        }
+        return load(file, FILE_NAME);
     }
 
     public GuardrailsConfig load(Path file, String displayName) throws ConfigException {
@@ -78,10 +93,9 @@ public final class ConfigLoader {
     public GuardrailsConfig parse(String text, String displayName) throws ConfigException {
         JsonNode root;
         try {
-            root = yaml.readTree(text);
-        } catch (IOException e) {
-            String msg = e.getMessage() == null ? "" : e.getMessage().split("\n")[0];
-            throw new ConfigException(displayName + ": malformed YAML: " + msg, e);
+            root = yaml.readTree(text, displayName);
+        } catch (ManifestParseException e) {
+            throw new ConfigException(e.getMessage(), e);
         }
         if (root == null || root.isNull() || root.isMissingNode()) {
             return GuardrailsConfig.defaults();

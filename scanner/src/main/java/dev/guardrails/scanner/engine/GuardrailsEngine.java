@@ -18,6 +18,7 @@ import dev.guardrails.scanner.parse.ManifestParser;
 import dev.guardrails.scanner.render.DirectoryOptions;
 import dev.guardrails.scanner.render.HelmOptions;
 import dev.guardrails.scanner.render.KustomizeOptions;
+import dev.guardrails.scanner.render.OutOfBoundsSymlinks;
 import dev.guardrails.scanner.render.RenderException;
 import dev.guardrails.scanner.render.RenderOutput;
 import dev.guardrails.scanner.render.RenderRequest;
@@ -40,6 +41,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -164,7 +166,9 @@ public final class GuardrailsEngine {
      * co-deployed, so they are never each other's neighbours.
      */
     public List<AppResult> evaluateAll(List<AppTarget> apps, GuardrailsConfig config, ScanOptions options) {
-        List<RenderedApp> rendered = parallel(apps, app -> render(app, config, options), options.parallelism());
+        Map<Path, String> symlinkVerdicts = new ConcurrentHashMap<>();
+        List<RenderedApp> rendered = parallel(apps, app -> render(app, config, options, symlinkVerdicts),
+                options.parallelism());
         Map<String, List<Bundle.Placed>> policiesByPath = new java.util.LinkedHashMap<>();
         for (RenderedApp r : rendered) {
             List<Bundle.Placed> own = policiesByPath.computeIfAbsent(r.target().path(), k -> new ArrayList<>());
@@ -197,6 +201,15 @@ public final class GuardrailsEngine {
 
     /** Renders and parses one app; failures become findings. */
     public RenderedApp render(AppTarget app, GuardrailsConfig config, ScanOptions options) {
+        return render(app, config, options, new ConcurrentHashMap<>());
+    }
+
+    /**
+     * {@link #render(AppTarget, GuardrailsConfig, ScanOptions)}, sharing the out-of-bounds symlink
+     * verdict of each repo root ({@code ""} = none) between the apps of one scan.
+     */
+    private RenderedApp render(AppTarget app, GuardrailsConfig config, ScanOptions options,
+                               Map<Path, String> symlinkVerdicts) {
         PolicyResolver policy = new PolicyResolver(config);
         Optional<ProfileConfig> profile = policy.profileFor(app.name(), app.path(), options.profile());
         LocalDate today = LocalDate.now(options.clock());
@@ -208,6 +221,7 @@ public final class GuardrailsEngine {
             if (renderer == null) {
                 throw new RenderException("no renderer for " + request.type().id() + " apps");
             }
+            refuseOutOfBoundsSymlinks(request.repoRoot(), symlinkVerdicts);
             output = renderer.render(request);
         } catch (RenderException e) {
             long ms = (System.nanoTime() - t0) / 1_000_000;
@@ -220,12 +234,25 @@ public final class GuardrailsEngine {
         List<Finding> findings = new ArrayList<>();
         OriginLocator origins = new OriginLocator(request.repoRoot(), request.appPath(), parser);
         for (RenderedFile file : output.files()) {
-            try {
-                for (ManifestObject o : parser.parse(file.content(), file.path())) {
-                    objects.add(file.exactLines() ? o : origins.locate(
-                            new ManifestObject(o.raw(), new SourceSpan(file.path(), 0, o.origin().document()), Map.of())));
+            ManifestParser.Parsed parsed = parser.parseDocuments(file.content(), file.path());
+            List<ManifestParseException> errors = new ArrayList<>(parsed.errors());
+            int valid = 0;
+            for (ManifestObject o : parsed.objects()) {
+                // Argo CD decodes every object into Unstructured, which fails the app's manifest
+                // generation on a missing kind; the API server refuses a missing apiVersion.
+                String missing = KindlessDocuments.missingField(o);
+                if (missing != null) {
+                    errors.add(KindlessDocuments.error(o, missing));
+                    continue;
                 }
-            } catch (ManifestParseException e) {
+                valid++;
+                objects.add(file.exactLines() ? o : origins.locate(
+                        new ManifestObject(o.raw(), new SourceSpan(file.path(), 0, o.origin().document()), Map.of())));
+            }
+            if (request.type() == SourceType.DIRECTORY && KindlessDocuments.unrelatedFile(file.path(), file.content(), valid, errors.size())) {
+                continue; // Argo CD ignores a directory file that fails to decode and does not look like a manifest
+            }
+            for (ManifestParseException e : errors) {
                 int line = file.exactLines() ? e.line() : 0;
                 findings.add(platformFinding(PlatformRules.MANIFEST_INVALID, policy, profile, app,
                         new SourceSpan(file.path(), line, 0), e.getMessage(), config.exemptions(), today));
@@ -234,6 +261,22 @@ public final class GuardrailsEngine {
         AppReport report = new AppReport(app.name(), app.path(), request.type().id(), objects.size(),
                 output.elapsedMillis(), null);
         return new RenderedApp(app, new Bundle(objects, request.namespace()), findings, report, profile);
+    }
+
+    private static void refuseOutOfBoundsSymlinks(Path repoRoot, Map<Path, String> verdicts) throws RenderException {
+        String verdict = verdicts.get(repoRoot);
+        if (verdict == null) {
+            try {
+                OutOfBoundsSymlinks.refuse(repoRoot);
+                verdict = "";
+            } catch (RenderException e) {
+                verdict = e.getMessage();
+            }
+            verdicts.put(repoRoot, verdict);
+        }
+        if (!verdict.isEmpty()) {
+            throw new RenderException(verdict);
+        }
     }
 
     /** Checks a rendered app; {@code neighbours} are namespace policies deployed by other apps. */
