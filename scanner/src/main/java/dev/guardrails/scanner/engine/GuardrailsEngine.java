@@ -243,6 +243,9 @@ public final class GuardrailsEngine {
                 String missing = KindlessDocuments.missingField(o);
                 if (missing != null) {
                     errors.add(KindlessDocuments.error(o, missing));
+                    if (missing.equals("apiVersion")) {
+                        valid++; // Argo CD decodes it (apply fails later), so the file is not "unrelated"
+                    }
                     continue;
                 }
                 valid++;
@@ -255,7 +258,8 @@ public final class GuardrailsEngine {
             for (ManifestParseException e : errors) {
                 int line = file.exactLines() ? e.line() : 0;
                 findings.add(platformFinding(PlatformRules.MANIFEST_INVALID, policy, profile, app,
-                        new SourceSpan(file.path(), line, 0), e.getMessage(), config.exemptions(), today));
+                        new SourceSpan(file.path(), line, 0), e.reason(),
+                        config.exemptions(), today));
             }
         }
         AppReport report = new AppReport(app.name(), app.path(), request.type().id(), objects.size(),
