@@ -110,6 +110,10 @@ final class GoYamlScalars {
         if (Double.isNaN(d) || Double.isInfinite(d)) {
             throw new ScalarException("the value " + d + " cannot be represented in JSON (Kubernetes refuses it)");
         }
+        if (d == Math.rint(d) && Math.abs(d) < 1e21) {
+            // Go's encoding/json writes an integral float64 without a fraction: 8.0 becomes 8
+            return toJson(BigDecimal.valueOf(d).toBigIntegerExact());
+        }
         return NODES.numberNode(BigDecimal.valueOf(d));
     }
 
