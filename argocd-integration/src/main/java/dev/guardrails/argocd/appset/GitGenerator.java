@@ -1,8 +1,6 @@
 package dev.guardrails.argocd.appset;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.guardrails.scanner.parse.YamlReader;
 import dev.guardrails.scanner.parse.ManifestParseException;
 import java.io.IOException;
@@ -26,7 +24,6 @@ import java.util.stream.Stream;
  */
 final class GitGenerator {
 
-    private static final ObjectMapper YAML = new YAMLMapper();
 
     private final Path repoRoot;
     private final Predicate<String> isThisRepo;

@@ -2,7 +2,6 @@ package dev.guardrails.argocd.appset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.guardrails.scanner.parse.YamlReader;
 import dev.guardrails.scanner.parse.ManifestParseException;
 import java.util.ArrayList;
@@ -30,7 +29,6 @@ final class ParamGenerators {
     static final Set<String> KNOWN = Set.of("list", "git", "matrix", "merge", "clusters",
             "clusterDecisionResource", "scmProvider", "pullRequest", "plugin");
 
-    private static final YAMLMapper YAML = new YAMLMapper();
 
     private final GitGenerator git;
     private final TemplateRenderer renderer;
