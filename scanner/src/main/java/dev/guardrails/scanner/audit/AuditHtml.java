@@ -114,8 +114,8 @@ public final class AuditHtml {
         // The verdict is the one the exit code gives: PASSED only when nothing blocks and everything was checked.
         AuditReport.Verdict verdict = report.verdict();
         String tone = verdict == AuditReport.Verdict.PASSED ? "good" : verdict == AuditReport.Verdict.FAILED ? "bad" : "warn";
-        h.append("<div class=\"card verdict ").append(tone).append("\" id=\"verdict\" data-verdict=\"")
-                .append(verdict.name()).append("\">").append(verdict.name()).append("</div>\n</section>\n");
+        h.append("<div class=\"card verdict ").append(tone).append("\" data-verdict=\"").append(verdict.name())
+                .append("\" id=\"verdict\">").append(verdict.name()).append("</div>\n</section>\n");
     }
 
     private static void card(StringBuilder h, String id, String label, int value, String tone) {
