@@ -41,9 +41,12 @@ public record Deadline(long endNanos) {
         return bounded() ? Math.max(0, endNanos - System.nanoTime()) : Long.MAX_VALUE;
     }
 
-    /** Throws when passed: loops call it between units of work. */
+    /**
+     * Throws when passed, or when the thread was interrupted (a client that went away, a cancelled
+     * scan): loops call it between units of work.
+     */
     public void check() {
-        if (passed()) {
+        if (passed() || Thread.currentThread().isInterrupted()) {
             throw new Exceeded();
         }
     }
