@@ -75,7 +75,8 @@ public final class GitCheckout implements AutoCloseable {
             ObjectId id = resolve(git.getRepository(), wanted)
                     .orElseThrow(() -> new SourceException("revision '" + wanted + "' not found in " + safeUrl));
             limits.checkTree(git.getRepository(), id, safeUrl + " at " + wanted);
-            git.checkout().setName(id.name()).call();
+            // Nothing is on disk yet (no-checkout clone): a hard reset writes exactly the commit's tree.
+            git.reset().setMode(org.eclipse.jgit.api.ResetCommand.ResetType.HARD).setRef(id.name()).call();
             return new GitCheckout(dir, id.name());
         } catch (GitAPIException | IOException | RuntimeException e) {
             TempTrees.deleteQuietly(dir);
