@@ -1,6 +1,7 @@
 package dev.guardrails.plugin.review;
 
 import dev.guardrails.scanner.model.Finding;
+import dev.guardrails.scanner.model.SkippedApp;
 import dev.guardrails.scanner.model.Mode;
 import java.util.List;
 
@@ -15,12 +16,32 @@ import java.util.List;
  * @param totalApps    apps discovered in the head
  * @param policyError  why the head's .guardrails.yaml could not be loaded, or null
  * @param apps         affected apps, sorted by name
+ * @param skipped      Applications, ApplicationSets and sources of the head that were not rendered, with
+ *                     the reason (coverage: what this review did not check)
  */
 public record ChangeReport(String baseSha, String headSha, String baseRef, int changedFiles, int totalApps,
-                           String policyError, List<AppChange> apps) {
+                           String policyError, List<AppChange> apps, List<SkippedApp> skipped) {
 
     public ChangeReport {
         apps = List.copyOf(apps);
+        skipped = skipped == null ? List.of() : List.copyOf(skipped);
+    }
+
+    public ChangeReport(String baseSha, String headSha, String baseRef, int changedFiles, int totalApps,
+                        String policyError, List<AppChange> apps) {
+        this(baseSha, headSha, baseRef, changedFiles, totalApps, policyError, apps, List.of());
+    }
+
+    /** Affected apps whose head render failed (or ran past its deadline): not checked. */
+    public List<AppChange> failedApps() {
+        return apps.stream().filter(a -> a.headError() != null).toList();
+    }
+
+    /** {@code 3 rendered, 1 skipped, 0 failed} for the affected apps of the head, like every report. */
+    public String coverageLine() {
+        long failed = failedApps().size();
+        long rendered = apps.stream().filter(a -> a.inHead() && a.headError() == null).count();
+        return rendered + " rendered, " + skipped.size() + " skipped, " + failed + " failed";
     }
 
     /**

@@ -10,6 +10,7 @@ import dev.guardrails.scanner.engine.AppTarget;
 import dev.guardrails.scanner.engine.GuardrailsEngine;
 import dev.guardrails.scanner.engine.ScanOptions;
 import dev.guardrails.scanner.model.Finding;
+import dev.guardrails.scanner.model.SkippedApp;
 import dev.guardrails.scanner.model.ManifestObject;
 import dev.guardrails.scanner.model.ObjectRef;
 import dev.guardrails.scanner.model.ScanReport;
@@ -103,7 +104,9 @@ final class ChangeScanner {
                 apps.add(compare(name, headTargets.containsKey(name) ? headTargets.get(name).path() : baseTargets.get(name).path(),
                         b, h));
             }
-            return new ChangeReport(baseSha, headSha, baseRef, changed.size(), headApps.size(), null, apps);
+            List<SkippedApp> skipped = headPlan.skipped().stream().map(n -> new SkippedApp(n.app(), n.location(),
+                    n.reason().id(), n.message())).toList();
+            return new ChangeReport(baseSha, headSha, baseRef, changed.size(), headApps.size(), null, apps, skipped);
         }
     }
 

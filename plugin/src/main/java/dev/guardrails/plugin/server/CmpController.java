@@ -3,6 +3,7 @@ package dev.guardrails.plugin.server;
 import dev.guardrails.plugin.cmp.CmpGenerator;
 import dev.guardrails.plugin.cmp.CmpOutcome;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -52,7 +53,7 @@ public class CmpController {
 
     @Post(uri = "/api/v1/cmp/generate", consumes = MediaType.APPLICATION_JSON)
     @Produces({"text/yaml", MediaType.TEXT_PLAIN})
-    public HttpResponse<String> generate(@Body GenerateRequest request) {
+    public HttpResponse<String> generate(@Body GenerateRequest request, HttpRequest<?> http) {
         if (request == null || request.dir() == null || request.dir().isBlank()) {
             return bad("guardrails: request needs \"dir\": the absolute app directory");
         }
@@ -79,12 +80,70 @@ public class CmpController {
                 }
             });
         }
-        CmpOutcome outcome = generator.generate(real, env);
+        CmpOutcome outcome;
+        try (ClientGone gone = ClientGone.watch(http)) {
+            outcome = generator.generate(real, env);
+            if (gone.fired()) {
+                // Nobody is listening: the render was interrupted (its helm/kustomize tree killed).
+                return HttpResponse.<String>status(io.micronaut.http.HttpStatus.REQUEST_TIMEOUT)
+                        .body("guardrails: client disconnected; generate abandoned\n").contentType(MediaType.TEXT_PLAIN_TYPE);
+            }
+        }
         if (outcome.ok()) {
             return HttpResponse.ok(outcome.manifests()).contentType(YAML);
         }
         return HttpResponse.<String>status(io.micronaut.http.HttpStatus.UNPROCESSABLE_ENTITY)
                 .body(outcome.messages() + "\n").contentType(MediaType.TEXT_PLAIN_TYPE);
+    }
+
+    /**
+     * Interrupts the request's worker thread when the client's connection closes, so a sidecar that
+     * gave up (Argo CD's timeout, a killed repo-server) does not leave helm or kustomize running
+     * for nobody: the process runner kills the child tree on interrupt and the engine stops.
+     */
+    static final class ClientGone implements AutoCloseable {
+        private final Thread worker = Thread.currentThread();
+        private final io.netty.channel.Channel channel;
+        private final io.netty.util.concurrent.GenericFutureListener<io.netty.util.concurrent.Future<? super Void>> listener;
+        private boolean done;
+        private boolean fired;
+
+        private ClientGone(io.netty.channel.Channel channel) {
+            this.channel = channel;
+            this.listener = f -> fire();
+            if (channel != null) {
+                channel.closeFuture().addListener(listener);
+            }
+        }
+
+        static ClientGone watch(HttpRequest<?> request) {
+            return new ClientGone(request instanceof io.micronaut.http.server.netty.NettyHttpRequest<?> n
+                    ? n.getChannelHandlerContext().channel() : null);
+        }
+
+        private synchronized void fire() {
+            if (!done) {
+                fired = true;
+                worker.interrupt();
+            }
+        }
+
+        synchronized boolean fired() {
+            return fired;
+        }
+
+        @Override
+        public void close() {
+            synchronized (this) {
+                done = true;
+            }
+            if (channel != null) {
+                channel.closeFuture().removeListener(listener);
+            }
+            if (fired()) {
+                Thread.interrupted(); // our own interrupt: the pool thread goes back clean
+            }
+        }
     }
 
     @Get(uri = "/health", produces = MediaType.TEXT_PLAIN)

@@ -27,7 +27,8 @@ class ScanCommandTest {
                 + "rules: {network-policy-missing: \"off\", limit-range-missing: \"off\", resource-quota-missing: \"off\"}\n");
         CliRun run = CliRun.of("scan", repo.toString(), "--no-color");
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        assertThat(run.out().strip()).isEqualTo("No guardrail findings in 1 app (4 objects).");
+        assertThat(run.out().strip())
+                .isEqualTo("No guardrail findings in 1 app (4 objects). Coverage: 1 rendered, 0 skipped, 0 failed.");
     }
 
     @Test

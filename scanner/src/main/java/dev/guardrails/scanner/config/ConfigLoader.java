@@ -103,7 +103,7 @@ public final class ConfigLoader {
         Reader r = new Reader(displayName);
         r.object(root, "", Set.of("mode", "categories", "rules", "profiles", "exemptions", "exclude",
                 "allowedRegistries", "requiredLabels", "kubeVersion", "maxHpaReplicas", "namespace", "repoURLs",
-                "customRules", "inlineExemptions"));
+                "customRules", "inlineExemptions", "allowEmptyApps"));
         List<Rule> customRules = new ArrayList<>();
         JsonNode customNode = root.path("customRules");
         r.array(customNode, "customRules");
@@ -157,8 +157,10 @@ public final class ConfigLoader {
             }
             inline = root.get("inlineExemptions").asBoolean();
         }
+        List<String> allowEmpty = root.has("allowEmptyApps")
+                ? r.strings(root.get("allowEmptyApps"), "allowEmptyApps") : List.of();
         return new GuardrailsConfig(mode, categories, rules, profiles, exemptions, exclude, settings, namespace, repoUrls,
-                customRules, inline);
+                customRules, inline, allowEmpty);
     }
 
     /** Field-by-field reader that reports errors as {@code file: field: problem}. */

@@ -60,6 +60,15 @@ public final class Checker {
      */
     public List<Finding> check(String app, Bundle bundle, RuleSettings settings, Function<RuleInfo, Mode> modes,
                                List<Exemption> exemptions, boolean inlineAllowed, LocalDate today) {
+        return check(app, bundle, settings, modes, exemptions, inlineAllowed, today, Deadline.none());
+    }
+
+    /**
+     * @param deadline tested before each rule runs on each object (CEL included)
+     * @throws Deadline.Exceeded when it passes
+     */
+    public List<Finding> check(String app, Bundle bundle, RuleSettings settings, Function<RuleInfo, Mode> modes,
+                               List<Exemption> exemptions, boolean inlineAllowed, LocalDate today, Deadline deadline) {
         RuleContext context = new RuleContext(bundle, settings);
         List<Finding> findings = new ArrayList<>();
         Map<ManifestObject, List<Exemption>> inline = inline(app, bundle, modes, inlineAllowed, today, findings);
@@ -69,6 +78,7 @@ public final class Checker {
                 continue;
             }
             for (ManifestObject object : bundle.objects()) {
+                deadline.check();
                 List<Violation> violations;
                 try {
                     // Custom CEL rules also see the app name; the Rule SPI has no place for it.

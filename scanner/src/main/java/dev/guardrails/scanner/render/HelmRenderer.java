@@ -141,7 +141,7 @@ public final class HelmRenderer implements Renderer {
             ProcessResult result;
             try {
                 result = runner.run(new ProcessSpec(argv, workDir, sandbox.env(), limits.timeout(),
-                        limits.maxOutputBytes(), ProcessSpec.DEFAULT_MAX_STDERR));
+                        limits.maxOutputBytes(), ProcessSpec.DEFAULT_MAX_STDERR, limits.maxMemoryBytes()));
             } catch (ProcessFailure failure) {
                 throw new RenderException(app + ": " + failure.getMessage(), failure);
             }

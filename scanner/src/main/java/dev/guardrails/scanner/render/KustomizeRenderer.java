@@ -89,7 +89,7 @@ public final class KustomizeRenderer implements Renderer {
             ProcessResult result;
             try {
                 result = runner.run(new ProcessSpec(argv, guard.root(), sandbox.env(), limits.timeout(),
-                        limits.maxOutputBytes(), ProcessSpec.DEFAULT_MAX_STDERR));
+                        limits.maxOutputBytes(), ProcessSpec.DEFAULT_MAX_STDERR, limits.maxMemoryBytes()));
             } catch (ProcessFailure failure) {
                 throw new RenderException(app + ": " + failure.getMessage().replace(relativeApp, request.appPath()),
                         failure);

@@ -8,10 +8,17 @@ import java.util.List;
  * @param files         rendered text per repo file, in a deterministic order
  * @param elapsedMillis wall-clock time spent rendering
  * @param toolVersion   e.g. {@code helm v4.1.4}, so reports say which tool made the output
+ * @param unrendered    repo files Argo CD would render but this tool does not (Jsonnet), so their
+ *                      objects were not checked
  */
-public record RenderOutput(List<RenderedFile> files, long elapsedMillis, String toolVersion) {
+public record RenderOutput(List<RenderedFile> files, long elapsedMillis, String toolVersion, List<String> unrendered) {
 
     public RenderOutput {
         files = List.copyOf(files);
+        unrendered = unrendered == null ? List.of() : List.copyOf(unrendered);
+    }
+
+    public RenderOutput(List<RenderedFile> files, long elapsedMillis, String toolVersion) {
+        this(files, elapsedMillis, toolVersion, List.of());
     }
 }

@@ -8,6 +8,8 @@ import static dev.guardrails.scanner.report.MarkdownText.html;
 import static dev.guardrails.scanner.report.ReportSummary.plural;
 
 import dev.guardrails.scanner.model.AppReport;
+import dev.guardrails.scanner.model.Coverage;
+import dev.guardrails.scanner.model.SkippedApp;
 import dev.guardrails.scanner.model.Category;
 import dev.guardrails.scanner.model.Finding;
 import dev.guardrails.scanner.model.Mode;
@@ -67,7 +69,7 @@ public final class MarkdownReporter implements Reporter {
         if (s.clean()) {
             String line = "### Guardrails: no findings\n\nScanned " + plural(s.apps(), "app") + " ("
                     + plural(s.objects(), "object") + ")" + (s.exempted() > 0 ? "; " + s.exempted() + " exempted" : "")
-                    + ".\n";
+                    + ".\n\n" + coverage(report);
             out.write(line);
             out.flush();
             return;
@@ -122,6 +124,7 @@ public final class MarkdownReporter implements Reporter {
         b.append(": ").append(plural(s.apps(), "app")).append(", ").append(plural(s.objects(), "object"))
                 .append(", ").append(plural(s.findings(), "finding")).append(", ").append(s.exempted())
                 .append(" exempted.\n\n");
+        b.append(coverage(report));
 
         b.append("| App | Objects | Enforce | Warn | Audit | Exempted |\n");
         b.append("| --- | ---: | ---: | ---: | ---: | ---: |\n");
@@ -148,6 +151,29 @@ public final class MarkdownReporter implements Reporter {
                     .append(" | ").append(quietObjects).append(" | | | | |\n");
         }
         b.append('\n');
+        return b.toString();
+    }
+
+    /**
+     * The coverage line, then (when some were) the skipped apps with their reason: a verdict
+     * always says what it does not cover.
+     */
+    static String coverage(ScanReport report) {
+        Coverage c = report.coverage();
+        StringBuilder b = new StringBuilder("**Coverage:** ").append(c.line()).append(".\n\n");
+        if (!c.skipped().isEmpty()) {
+            b.append("| Skipped app | Reason | Why |\n| --- | --- | --- |\n");
+            int n = 0;
+            for (SkippedApp sk : c.skipped()) {
+                if (n++ == MAX_TABLE_APPS) {
+                    b.append("| … ").append(plural(c.skipped().size() - MAX_TABLE_APPS, "more")).append(" | | |\n");
+                    break;
+                }
+                b.append("| ").append(cell(sk.app())).append(" | ").append(code(sk.reason())).append(" | ")
+                        .append(cell(sk.message())).append(" |\n");
+            }
+            b.append('\n');
+        }
         return b.toString();
     }
 

@@ -3,6 +3,8 @@ package dev.guardrails.scanner.report;
 import static dev.guardrails.scanner.report.ReportSummary.plural;
 
 import dev.guardrails.scanner.model.AppReport;
+import dev.guardrails.scanner.model.Coverage;
+import dev.guardrails.scanner.model.SkippedApp;
 import dev.guardrails.scanner.model.Finding;
 import dev.guardrails.scanner.model.Mode;
 import dev.guardrails.scanner.model.ObjectRef;
@@ -61,15 +63,40 @@ public final class TextReporter implements Reporter {
             if (summary.exempted() > 0) {
                 b.append("; ").append(summary.exempted()).append(" exempted");
             }
-            b.append(".\n");
+            b.append(". Coverage: ").append(report.coverage().line()).append(".\n");
+            appendSkipped(b, report);
             out.write(b.toString());
             return;
         }
         for (AppReport app : ReportSummary.appsOf(report)) {
             appendApp(b, app, ReportSummary.findingsOf(report, app.name()));
         }
+        appendSkipped(b, report);
         appendSummary(b, summary);
+        Coverage coverage = report.coverage();
+        String line = "Coverage: " + coverage.line();
+        b.append(coverage.complete() ? paint(BOLD, line) : paint(BOLD + RED, line)).append('\n');
         out.write(b.toString());
+    }
+
+    /** One line per app or source that was not rendered, with the reason and its mode. */
+    private void appendSkipped(StringBuilder b, ScanReport report) {
+        if (report.skipped().isEmpty()) {
+            return;
+        }
+        b.append(paint(BOLD, "Skipped (not checked)")).append('\n');
+        for (SkippedApp s : report.skipped()) {
+            String mode = report.findings().stream()
+                    .filter(f -> f.ruleId().equals(s.reason()) && f.app().equals(s.app()) && !f.exempted())
+                    .map(f -> f.mode().id()).findFirst().orElse("off");
+            b.append("  ").append(marker(Mode.parse(mode))).append(' ').append(clean(s.app().isEmpty() ? "(unnamed)" : s.app()))
+                    .append("  ").append(clean(s.reason())).append("  ").append(clean(s.message()));
+            if (!s.location().isEmpty()) {
+                b.append(paint(DIM, "  (" + clean(s.location()) + ")"));
+            }
+            b.append('\n');
+        }
+        b.append('\n');
     }
 
     private void appendApp(StringBuilder b, AppReport app, List<Finding> findings) {

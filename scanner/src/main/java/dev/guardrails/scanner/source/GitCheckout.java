@@ -44,6 +44,16 @@ public final class GitCheckout implements AutoCloseable {
      * @param token optional HTTPS token (used as password); never logged
      */
     public static GitCheckout clone(String url, String ref, Optional<String> token) throws SourceException {
+        return clone(url, ref, token, CheckoutLimits.defaults());
+    }
+
+    /**
+     * Clones within {@code limits}: the clone is cancelled at the timeout and a revision whose files
+     * exceed the size or count cap is refused before it is checked out.
+     */
+    public static GitCheckout clone(String url, String ref, Optional<String> token, CheckoutLimits limits)
+            throws SourceException {
+        refuseTokenOverPlainHttp(url, token);
         Path dir;
         try {
             dir = Files.createTempDirectory("guardrails-git-");
@@ -51,20 +61,29 @@ public final class GitCheckout implements AutoCloseable {
             throw new SourceException("cannot create a checkout directory: " + e.getMessage(), e);
         }
         String safeUrl = redact(url);
+        long started = System.nanoTime();
         try (Git git = Git.cloneRepository()
                 .setURI(url)
                 .setDirectory(dir.toFile())
                 .setCloneAllBranches(true)
                 .setCredentialsProvider(credentials(token))
+                .setNoCheckout(true)
+                .setTimeout(limits.ioTimeoutSeconds())
+                .setProgressMonitor(limits.monitor())
                 .call()) {
             String wanted = ref == null || ref.isBlank() ? "HEAD" : ref;
             ObjectId id = resolve(git.getRepository(), wanted)
                     .orElseThrow(() -> new SourceException("revision '" + wanted + "' not found in " + safeUrl));
-            git.checkout().setName(id.name()).call();
+            limits.checkTree(git.getRepository(), id, safeUrl + " at " + wanted);
+            // Nothing is on disk yet (no-checkout clone): a hard reset writes exactly the commit's tree.
+            git.reset().setMode(org.eclipse.jgit.api.ResetCommand.ResetType.HARD).setRef(id.name()).call();
             return new GitCheckout(dir, id.name());
         } catch (GitAPIException | IOException | RuntimeException e) {
             TempTrees.deleteQuietly(dir);
-            throw new SourceException("cannot clone " + safeUrl + ": " + redact(String.valueOf(e.getMessage())), e);
+            boolean late = System.nanoTime() - started >= limits.timeout().toNanos();
+            String why = late ? "timed out after " + limits.timeout().toSeconds() + "s (the clone was cancelled)"
+                    : String.valueOf(e.getMessage());
+            throw new SourceException("cannot clone " + safeUrl + ": " + scrub(why, token), null);
         } catch (SourceException e) {
             TempTrees.deleteQuietly(dir);
             throw e;
@@ -103,6 +122,25 @@ public final class GitCheckout implements AutoCloseable {
         return token.filter(t -> !t.isBlank())
                 .<CredentialsProvider>map(t -> new UsernamePasswordCredentialsProvider("x-access-token", t))
                 .orElse(null);
+    }
+
+    /**
+     * A token is a password: over plain http:// anyone on the path reads it. Refused outright, so a
+     * misspelt URL fails loudly instead of leaking the credential.
+     */
+    public static void refuseTokenOverPlainHttp(String url, Optional<String> token) throws SourceException {
+        if (token.filter(t -> !t.isBlank()).isPresent() && url != null
+                && url.regionMatches(true, 0, "http://", 0, 7)) {
+            throw new SourceException("refusing to send a Git token over plain http:// to " + redact(url)
+                    + ": use an https:// URL (or unset the token variable named by --token-env)");
+        }
+    }
+
+    /** {@link #redact} plus the token itself, wherever a library echoed it. */
+    static String scrub(String text, Optional<String> token) {
+        String out = redact(text);
+        String t = token.orElse("");
+        return t.length() >= 4 ? out.replace(t, "***") : out;
     }
 
     /** Removes user-info (tokens) from a URL before it appears in any message. */

@@ -61,7 +61,7 @@ public final class CachingRenderer implements Renderer {
             Optional<RenderOutput> hit = cache.get(key.get());
             if (hit.isPresent()) {
                 long elapsed = (System.nanoTime() - start) / 1_000_000;
-                return new RenderOutput(hit.get().files(), elapsed, hit.get().toolVersion());
+                return new RenderOutput(hit.get().files(), elapsed, hit.get().toolVersion(), hit.get().unrendered());
             }
         }
         RenderOutput output = delegate.render(request);

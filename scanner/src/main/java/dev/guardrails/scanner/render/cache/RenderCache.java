@@ -213,6 +213,8 @@ public final class RenderCache {
         for (RenderedFile f : output.files()) {
             files.addObject().put("path", f.path()).put("content", f.content()).put("exactLines", f.exactLines());
         }
+        ArrayNode unrendered = root.putArray("unrendered");
+        output.unrendered().forEach(unrendered::add);
         return JSON.writeValueAsBytes(root);
     }
 
@@ -230,9 +232,11 @@ public final class RenderCache {
                 }
                 files.add(new RenderedFile(f.get("path").asText(), f.get("content").asText(), f.get("exactLines").asBoolean()));
             }
+            List<String> unrendered = new ArrayList<>();
+            root.path("unrendered").forEach(u -> unrendered.add(u.asText()));
             JsonNode version = root.get("toolVersion");
             return Optional.of(new RenderOutput(files, root.path("elapsedMillis").asLong(0),
-                    version == null || version.isNull() ? null : version.asText()));
+                    version == null || version.isNull() ? null : version.asText(), unrendered));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
