@@ -92,7 +92,9 @@ public final class RepoScan {
             }
             plan.close();
         }
-        return new Targets(engine.discover(root, policy), List.of(), null);
+        return new Targets(engine.discover(root, policy,
+                line -> notes.accept(new PlanNote(PlanNote.Level.INFO, "", "", "not an app: " + line).line())),
+                List.of(), null);
     }
 
     /** Scans a checked-out repo; see {@link #targets} for the arguments. */

@@ -27,11 +27,20 @@ import java.util.Map;
  * @param inlineExemptions whether {@code guardrails.dev/exempt.<rule>} annotations in manifests are
  *                    honoured (default true); when false they are reported, not applied, so only the
  *                    policy file can grant exceptions
+ * @param discovery   chart value variants and ApplicationSet clusters ({@code charts:}, {@code clusters:})
  */
 public record GuardrailsConfig(Mode mode, Map<String, Mode> categories, Map<String, Mode> rules,
                                List<ProfileConfig> profiles, List<Exemption> exemptions,
                                List<String> exclude, RuleSettings settings, String namespace, List<String> repoUrls,
-                               List<Rule> customRules, boolean inlineExemptions) {
+                               List<Rule> customRules, boolean inlineExemptions, DiscoverySettings discovery) {
+
+    public GuardrailsConfig(Mode mode, Map<String, Mode> categories, Map<String, Mode> rules,
+                            List<ProfileConfig> profiles, List<Exemption> exemptions,
+                            List<String> exclude, RuleSettings settings, String namespace, List<String> repoUrls,
+                            List<Rule> customRules, boolean inlineExemptions) {
+        this(mode, categories, rules, profiles, exemptions, exclude, settings, namespace, repoUrls, customRules,
+                inlineExemptions, DiscoverySettings.defaults());
+    }
 
     public GuardrailsConfig(Mode mode, Map<String, Mode> categories, Map<String, Mode> rules,
                             List<ProfileConfig> profiles, List<Exemption> exemptions,
@@ -63,6 +72,7 @@ public record GuardrailsConfig(Mode mode, Map<String, Mode> categories, Map<Stri
         namespace = namespace == null || namespace.isBlank() ? "default" : namespace;
         repoUrls = repoUrls == null ? List.of() : List.copyOf(repoUrls);
         customRules = customRules == null ? List.of() : List.copyOf(customRules);
+        discovery = discovery == null ? DiscoverySettings.defaults() : discovery;
     }
 
     /** Metadata of the custom rules, in declaration order. */
@@ -78,13 +88,13 @@ public record GuardrailsConfig(Mode mode, Map<String, Mode> categories, Map<Stri
 
     public GuardrailsConfig withMode(Mode newMode) {
         return new GuardrailsConfig(newMode, categories, rules, profiles, exemptions, exclude, settings, namespace, repoUrls,
-                customRules, inlineExemptions);
+                customRules, inlineExemptions, discovery);
     }
 
     public GuardrailsConfig withKubeVersion(KubeVersion version) {
         RuleSettings s = new RuleSettings(settings.allowedRegistries(), settings.requiredLabels(), version,
                 settings.maxHpaReplicas());
         return new GuardrailsConfig(mode, categories, rules, profiles, exemptions, exclude, s, namespace, repoUrls,
-                customRules, inlineExemptions);
+                customRules, inlineExemptions, discovery);
     }
 }
