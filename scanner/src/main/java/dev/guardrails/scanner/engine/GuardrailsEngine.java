@@ -233,11 +233,14 @@ public final class GuardrailsEngine {
         List<ManifestObject> objects = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         OriginLocator origins = new OriginLocator(request.repoRoot(), request.appPath(), parser);
+        RenderDiff generated = new RenderDiff(output.rerendered(), parser);
         for (RenderedFile file : output.files()) {
             try {
                 for (ManifestObject o : parser.parse(file.content(), file.path())) {
-                    objects.add(file.exactLines() ? o : origins.locate(
-                            new ManifestObject(o.raw(), new SourceSpan(file.path(), 0, o.origin().document()), Map.of())));
+                    ManifestObject located = file.exactLines() ? o : origins.locate(
+                            new ManifestObject(o.raw(), new SourceSpan(file.path(), 0, o.origin().document()), Map.of()));
+                    objects.add(generated.isEmpty() ? located
+                            : generated.mark(located, file.path(), o.origin().document()));
                 }
             } catch (ManifestParseException e) {
                 int line = file.exactLines() ? e.line() : 0;
