@@ -166,6 +166,7 @@ public final class GuardrailsEngine {
             reports.add(r.report());
             findings.addAll(r.findings());
         }
+        findings = NamespaceFindings.oncePerNamespace(findings);
         findings.addAll(expiredExemptions(config, options));
         long elapsed = (System.nanoTime() - t0) / 1_000_000;
         return new ScanReport(target, revision, start, elapsed, reports, findings, ruleInfos(config));

@@ -89,6 +89,16 @@ class RealWorldShapesTest {
                 .noneMatch(f -> f.object().name().endsWith("test-connection"));
         assertThat(report.findings()).as("the overlay's pdb component counts")
                 .noneMatch(f -> f.app().equals("overlays/prod") && f.ruleId().equals("pdb-missing"));
+        List<String> namespaceGaps = report.findings().stream()
+                .filter(f -> Set.of("network-policy-missing", "limit-range-missing", "resource-quota-missing")
+                        .contains(f.ruleId()))
+                .map(f -> f.ruleId() + " " + f.object().namespace()).toList();
+        assertThat(namespaceGaps).as("one finding per namespace, not per app or object").containsExactlyInAnyOrder(
+                "network-policy-missing default", "limit-range-missing default", "resource-quota-missing default",
+                "network-policy-missing api", "limit-range-missing api", "resource-quota-missing api");
+        assertThat(report.findings()).filteredOn(f -> f.ruleId().equals("limit-range-missing")
+                && f.object().namespace().equals("default")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("also deployed to by charts/web@ci/hpa-values, charts/web@prod"));
         assertThat(report.findings()).as("the ci values turn the HPA on: that variant is really rendered")
                 .anyMatch(f -> f.app().equals("charts/web@ci/hpa-values") && f.ruleId().equals("pdb-missing")
                         && f.message().contains("runs 2 replicas"))
