@@ -13,7 +13,7 @@ final class LongRunning {
 
     /** Jobs, CronJobs and bare Pods run to completion or are not restarted, so probes matter little. */
     private static final Set<String> KINDS = Set.of("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet",
-            "ReplicationController", "Rollout", "DeploymentConfig");
+            "Rollout", "DeploymentConfig");
 
     private LongRunning() {
     }
