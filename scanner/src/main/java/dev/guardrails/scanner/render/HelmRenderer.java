@@ -148,7 +148,8 @@ public final class HelmRenderer implements Renderer {
             }
             List<RenderedFile> files = splitBySource(result.stdoutText(), request.appPath(), localDeps);
             List<RenderedFile> rerendered = List.of();
-            if (GeneratedValues.mayGenerate(chartDir)) {
+            if (GeneratedValues.mayGenerate(chartDir)
+                    || missing.stream().anyMatch(dep -> GeneratedValues.mayGenerate(dep.dir()))) {
                 // Render again: what differs is made by helm at render time (randAlphaNum, genCA...),
                 // not committed to Git. Checks use it to tell the two apart.
                 try {

@@ -118,6 +118,22 @@ class RealWorldShapesTest {
     }
 
     @Test
+    void anUnchangedRepoAuditsAsNothingNewNothingFixed() throws Exception {
+        Files.writeString(repo.resolve(".guardrails.yaml"), "charts:\n  variants: [default, env, ci]\n");
+        var runner = dev.guardrails.scanner.audit.AuditRunner.of(engine, options,
+                new dev.guardrails.scanner.audit.AuditRunner.Options(1, java.time.Duration.ofMinutes(5),
+                        java.util.Optional.empty(), Clock.systemUTC()));
+        var repos = List.of(new dev.guardrails.scanner.audit.AuditRepo("platform", repo.toString(), null, "team"));
+        var first = runner.run(repos, null, dev.guardrails.scanner.audit.AuditProgress.NONE);
+        var second = runner.run(repos, null, dev.guardrails.scanner.audit.AuditProgress.NONE);
+
+        var trend = dev.guardrails.scanner.audit.AuditTrend.compare(second, first);
+        assertThat(first.active()).anyMatch(f -> f.kind().equals("Job"));
+        assertThat(trend.added()).isEmpty();
+        assertThat(trend.fixed()).isEmpty();
+    }
+
+    @Test
     void findingIdentityIgnoresGeneratedNames() throws Exception {
         ScanReport first = scan("charts:\n  variants: [default]\n");
         ScanReport second = scan("charts:\n  variants: [default]\n");
