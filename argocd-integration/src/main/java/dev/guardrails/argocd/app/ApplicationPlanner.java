@@ -206,8 +206,9 @@ public final class ApplicationPlanner {
         ApplicationPlan plan() {
             for (Found f : walk.manifests()) {
                 if (f.kind().equals("ApplicationSet")) {
+                    String owner = f.manifest().path("metadata").path("name").asText("");
                     for (Application app : expand(f, null)) {
-                        offerWalked(app);
+                        offerWalked(app, owner);
                     }
                 } else if (unresolvedTemplate(f.manifest()) != null) {
                     notes.add(PlanNote.skipped(PlatformRules.TEMPLATE_UNRESOLVED,
@@ -217,7 +218,7 @@ public final class ApplicationPlanner {
                 } else {
                     Application app = read(f.manifest(), f.origin(), null);
                     if (app != null) {
-                        offerWalked(app);
+                        offerWalked(app, null);
                     }
                 }
             }
@@ -245,8 +246,23 @@ public final class ApplicationPlanner {
             return new ApplicationPlan(targets, all, apps, here, copies);
         }
 
-        private void offerWalked(Application app) {
+        /**
+         * @param appSet the ApplicationSet that generated it, or {@code null} for an Application manifest
+         */
+        private void offerWalked(Application app, String appSet) {
             Entry existing = planned.get(app.name());
+            if (existing != null && appSet != null && !appSet.equals(existing.appSet)) {
+                // The ApplicationSet controller never takes over an Application it does not own:
+                // the one created first keeps it, and this ApplicationSet reports an error for it.
+                String owner = existing.appSet == null
+                        ? "the Application in " + existing.app.origin()
+                        : "ApplicationSet '" + existing.appSet + "' (" + existing.app.origin() + ")";
+                notes.add(new PlanNote(PlanNote.Level.SKIPPED, app.name(), app.origin().toString(),
+                        "ApplicationSet '" + appSet + "' generates Application '" + app.name()
+                                + "', which " + owner + " already defines; Argo CD's ApplicationSet controller"
+                                + " refuses to update an Application it does not own, so this one is not rendered"));
+                return;
+            }
             if (existing != null) {
                 if (!sameSpec(existing.app, app)) {
                     notes.add(new PlanNote(PlanNote.Level.INFO, app.name(), app.origin().toString(),
@@ -254,7 +270,9 @@ public final class ApplicationPlanner {
                 }
                 return;
             }
-            planned.put(app.name(), new Entry(app, 0, List.of(app.name()), null));
+            Entry entry = new Entry(app, 0, List.of(app.name()), null);
+            entry.appSet = appSet;
+            planned.put(app.name(), entry);
             queue.add(app.name());
         }
 
@@ -488,6 +506,8 @@ public final class ApplicationPlanner {
         int depth;
         List<String> chain;
         String parent;
+        /** The ApplicationSet that generated it, {@code null} for an Application manifest. */
+        String appSet;
         ApplicationMapper.Mapping mapping;
 
         Entry(Application app, int depth, List<String> chain, String parent) {

@@ -1,6 +1,8 @@
 package dev.guardrails.argocd.app;
 
 import dev.guardrails.argocd.appset.ApplicationSetExpander;
+import dev.guardrails.argocd.appset.Cluster;
+import dev.guardrails.argocd.appset.ClusterSecrets;
 import dev.guardrails.scanner.config.GuardrailsConfig;
 import dev.guardrails.scanner.engine.AppTarget;
 import dev.guardrails.scanner.engine.GuardrailsEngine;
@@ -84,8 +86,10 @@ public final class RepoScan {
             List<String> urls = new ArrayList<>(repoUrls);
             urls.addAll(policy.repoUrls());
             RepoIdentity identity = RepoIdentity.of(root, urls);
+            var walk = new ApplicationPlanner(null, AppSetExpander.NONE, identity).walk(root, policy.exclude());
+            List<Cluster> clusters = ClusterSecrets.find(root, walk.markedFiles(), policy.discovery().clusters());
             AppSetExpander appSets = appSet -> {
-                var expansion = new ApplicationSetExpander(root, identity).expand(appSet);
+                var expansion = new ApplicationSetExpander(root, identity, clusters).expand(appSet);
                 return new AppSetExpander.Expansion(expansion.applications(), expansion.problems());
             };
             ApplicationPlan plan = new ApplicationPlanner(engine, appSets, identity).plan(root, policy, options, revision);
@@ -100,7 +104,9 @@ public final class RepoScan {
             }
             plan.close();
         }
-        return new Targets(engine.discover(root, policy), List.of(), null);
+        return new Targets(engine.discover(root, policy,
+                line -> notes.accept(new PlanNote(PlanNote.Level.INFO, "", "", "not an app: " + line).line())),
+                List.of(), null);
     }
 
     /** Scans a checked-out repo; see {@link #targets} for the arguments. */

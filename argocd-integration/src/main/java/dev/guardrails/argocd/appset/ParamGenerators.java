@@ -20,7 +20,6 @@ final class ParamGenerators {
 
     /** Generators that need a live cluster, Argo CD state or an external service. */
     private static final Map<String, String> ONLINE_ONLY = Map.of(
-            "clusters", "needs a live Argo CD (cluster secrets)",
             "clusterDecisionResource", "needs a live Argo CD (reads cluster resources)",
             "scmProvider", "needs network access to an SCM provider",
             "pullRequest", "needs network access to an SCM provider",
@@ -31,10 +30,12 @@ final class ParamGenerators {
 
 
     private final GitGenerator git;
+    private final ClusterGenerator clusters;
     private final TemplateRenderer renderer;
 
-    ParamGenerators(GitGenerator git, TemplateRenderer renderer) {
+    ParamGenerators(GitGenerator git, ClusterGenerator clusters, TemplateRenderer renderer) {
         this.git = git;
+        this.clusters = clusters;
         this.renderer = renderer;
     }
 
@@ -46,6 +47,7 @@ final class ParamGenerators {
         List<Map<String, Object>> params = switch (kind) {
             case "list" -> list(spec);
             case "git" -> git.generate(spec, renderer);
+            case "clusters" -> clusters.generate(spec);
             case "matrix" -> matrix(spec);
             case "merge" -> merge(spec);
             default -> {

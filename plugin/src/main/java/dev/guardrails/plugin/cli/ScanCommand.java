@@ -104,7 +104,9 @@ public final class ScanCommand implements Callable<Integer> {
             if (ref != null || GitCheckout.isRemote(target)) {
                 try (GitCheckout checkout = GitCheckout.clone(target, ref, Optional.ofNullable(System.getenv(tokenEnv)))) {
                     List<String> urls = new ArrayList<>(repoUrls);
-                    urls.add(target);
+                    if (GitCheckout.isRemote(target)) {
+                        urls.add(target); // a local clone keeps its source's origin URL instead
+                    }
                     report = scan(engine, loader, checkout.root(), GitCheckout.redact(target), checkout.commit(), urls);
                 }
             } else {

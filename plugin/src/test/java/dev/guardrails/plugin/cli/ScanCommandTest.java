@@ -132,6 +132,30 @@ class ScanCommandTest {
     }
 
     @Test
+    void aRelativePathAtHeadTildeOneScansThePreviousCommit() throws Exception {
+        Path repo = tmp.resolve("rel-repo");
+        Files.createDirectories(repo.resolve("app"));
+        Path manifest = repo.resolve("app/pod.yaml");
+        Files.writeString(manifest, "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n"
+                + "    - name: c\n      image: nginx:latest\n");
+        try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
+            git.add().addFilepattern(".").call();
+            git.commit().setMessage("latest").setAuthor("t", "t@example.com").setCommitter("t", "t@example.com")
+                    .setSign(false).call();
+            Files.writeString(manifest, Files.readString(manifest).replace("nginx:latest", "nginx:1.27"));
+            git.add().addFilepattern(".").call();
+            git.commit().setMessage("pin").setAuthor("t", "t@example.com").setCommitter("t", "t@example.com")
+                    .setSign(false).call();
+        }
+        // `guardrails scan . --ref HEAD~1` run from inside the repo: the path is relative to the cwd.
+        String relative = Path.of("").toAbsolutePath().relativize(repo).toString();
+        Path out = tmp.resolve("prev.json");
+        CliRun run = CliRun.of("scan", relative, "--ref", "HEAD~1", "-f", "json=" + out);
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(Files.readString(out)).contains("\"ruleId\" : \"latest-tag\"");
+    }
+
+    @Test
     void unknownRevisionIsAClearError() throws Exception {
         Path repo = tmp.resolve("git-repo");
         Files.createDirectories(repo);

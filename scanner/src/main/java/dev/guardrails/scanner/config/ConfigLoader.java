@@ -103,7 +103,7 @@ public final class ConfigLoader {
         Reader r = new Reader(displayName);
         r.object(root, "", Set.of("mode", "categories", "rules", "profiles", "exemptions", "exclude",
                 "allowedRegistries", "requiredLabels", "kubeVersion", "maxHpaReplicas", "namespace", "repoURLs",
-                "customRules", "inlineExemptions", "allowEmptyApps"));
+                "customRules", "inlineExemptions", "allowEmptyApps", "charts", "clusters"));
         List<Rule> customRules = new ArrayList<>();
         JsonNode customNode = root.path("customRules");
         r.array(customNode, "customRules");
@@ -159,8 +159,10 @@ public final class ConfigLoader {
         }
         List<String> allowEmpty = root.has("allowEmptyApps")
                 ? r.strings(root.get("allowEmptyApps"), "allowEmptyApps") : List.of();
+        DiscoverySettings discovery = new DiscoverySettings(r.chartVariants(root.path("charts")),
+                r.clusters(root.path("clusters")));
         return new GuardrailsConfig(mode, categories, rules, profiles, exemptions, exclude, settings, namespace, repoUrls,
-                customRules, inline, allowEmpty);
+                customRules, inline, allowEmpty, discovery);
     }
 
     /** Field-by-field reader that reports errors as {@code file: field: problem}. */
@@ -330,6 +332,62 @@ public final class ConfigLoader {
             } catch (CelCheckException e) {
                 throw error(field + ".expression", e.getMessage());
             }
+        }
+
+        Set<DiscoverySettings.ChartVariant> chartVariants(JsonNode node) throws ConfigException {
+            if (node.isMissingNode() || node.isNull()) {
+                return DiscoverySettings.DEFAULT_VARIANTS;
+            }
+            object(node, "charts", Set.of("variants"));
+            if (!node.has("variants")) {
+                return DiscoverySettings.DEFAULT_VARIANTS;
+            }
+            Set<DiscoverySettings.ChartVariant> out = new HashSet<>();
+            for (String v : strings(node.get("variants"), "charts.variants")) {
+                try {
+                    out.add(DiscoverySettings.ChartVariant.valueOf(v.strip().toUpperCase(java.util.Locale.ROOT)));
+                } catch (IllegalArgumentException e) {
+                    throw error("charts.variants", "'" + v + "' is not a variant (default, env, ci)");
+                }
+            }
+            return out;
+        }
+
+        List<ClusterConfig> clusters(JsonNode node) throws ConfigException {
+            List<ClusterConfig> out = new ArrayList<>();
+            array(node, "clusters");
+            Set<String> names = new HashSet<>();
+            for (int i = 0; i < node.size(); i++) {
+                JsonNode c = node.get(i);
+                String field = "clusters[" + i + "]";
+                object(c, field, Set.of("name", "server", "project", "labels", "annotations"));
+                String name = text(c, "name", field, true);
+                if (!names.add(name)) {
+                    throw error(field + ".name", "cluster '" + name + "' is listed twice");
+                }
+                out.add(new ClusterConfig(name, text(c, "server", field, true),
+                        text(c, "project", field, false), stringMap(c.path("labels"), field + ".labels"),
+                        stringMap(c.path("annotations"), field + ".annotations")));
+            }
+            return out;
+        }
+
+        Map<String, String> stringMap(JsonNode node, String field) throws ConfigException {
+            Map<String, String> out = new LinkedHashMap<>();
+            if (node.isMissingNode() || node.isNull()) {
+                return out;
+            }
+            if (!node.isObject()) {
+                throw error(field, "must map names to strings");
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (!e.getValue().isValueNode() || e.getValue().isNull()) {
+                    throw error(field + "." + e.getKey(), "must be a string");
+                }
+                out.put(e.getKey(), e.getValue().asText());
+            }
+            return out;
         }
 
         ProfileConfig profile(JsonNode node, String field) throws ConfigException {

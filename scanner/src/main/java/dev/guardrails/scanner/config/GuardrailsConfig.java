@@ -28,18 +28,36 @@ import java.util.Map;
  *                    honoured (default true); when false they are reported, not applied, so only the
  *                    policy file can grant exceptions
  * @param allowEmptyApps app name or path globs allowed to render no object (else {@code app-empty})
+ * @param discovery   chart value variants and ApplicationSet clusters ({@code charts:}, {@code clusters:})
  */
 public record GuardrailsConfig(Mode mode, Map<String, Mode> categories, Map<String, Mode> rules,
                                List<ProfileConfig> profiles, List<Exemption> exemptions,
                                List<String> exclude, RuleSettings settings, String namespace, List<String> repoUrls,
-                               List<Rule> customRules, boolean inlineExemptions, List<String> allowEmptyApps) {
+                               List<Rule> customRules, boolean inlineExemptions, List<String> allowEmptyApps,
+                               DiscoverySettings discovery) {
+
+    public GuardrailsConfig(Mode mode, Map<String, Mode> categories, Map<String, Mode> rules,
+                            List<ProfileConfig> profiles, List<Exemption> exemptions,
+                            List<String> exclude, RuleSettings settings, String namespace, List<String> repoUrls,
+                            List<Rule> customRules, boolean inlineExemptions, List<String> allowEmptyApps) {
+        this(mode, categories, rules, profiles, exemptions, exclude, settings, namespace, repoUrls, customRules,
+                inlineExemptions, allowEmptyApps, DiscoverySettings.defaults());
+    }
+
+    public GuardrailsConfig(Mode mode, Map<String, Mode> categories, Map<String, Mode> rules,
+                            List<ProfileConfig> profiles, List<Exemption> exemptions,
+                            List<String> exclude, RuleSettings settings, String namespace, List<String> repoUrls,
+                            List<Rule> customRules, boolean inlineExemptions, DiscoverySettings discovery) {
+        this(mode, categories, rules, profiles, exemptions, exclude, settings, namespace, repoUrls, customRules,
+                inlineExemptions, List.of(), discovery);
+    }
 
     public GuardrailsConfig(Mode mode, Map<String, Mode> categories, Map<String, Mode> rules,
                             List<ProfileConfig> profiles, List<Exemption> exemptions,
                             List<String> exclude, RuleSettings settings, String namespace, List<String> repoUrls,
                             List<Rule> customRules, boolean inlineExemptions) {
         this(mode, categories, rules, profiles, exemptions, exclude, settings, namespace, repoUrls, customRules,
-                inlineExemptions, List.of());
+                inlineExemptions, List.of(), DiscoverySettings.defaults());
     }
 
     public GuardrailsConfig(Mode mode, Map<String, Mode> categories, Map<String, Mode> rules,
@@ -73,6 +91,7 @@ public record GuardrailsConfig(Mode mode, Map<String, Mode> categories, Map<Stri
         repoUrls = repoUrls == null ? List.of() : List.copyOf(repoUrls);
         customRules = customRules == null ? List.of() : List.copyOf(customRules);
         allowEmptyApps = allowEmptyApps == null ? List.of() : List.copyOf(allowEmptyApps);
+        discovery = discovery == null ? DiscoverySettings.defaults() : discovery;
     }
 
     /** Metadata of the custom rules, in declaration order. */
@@ -88,13 +107,13 @@ public record GuardrailsConfig(Mode mode, Map<String, Mode> categories, Map<Stri
 
     public GuardrailsConfig withMode(Mode newMode) {
         return new GuardrailsConfig(newMode, categories, rules, profiles, exemptions, exclude, settings, namespace, repoUrls,
-                customRules, inlineExemptions, allowEmptyApps);
+                customRules, inlineExemptions, allowEmptyApps, discovery);
     }
 
     public GuardrailsConfig withKubeVersion(KubeVersion version) {
         RuleSettings s = new RuleSettings(settings.allowedRegistries(), settings.requiredLabels(), version,
                 settings.maxHpaReplicas());
         return new GuardrailsConfig(mode, categories, rules, profiles, exemptions, exclude, s, namespace, repoUrls,
-                customRules, inlineExemptions, allowEmptyApps);
+                customRules, inlineExemptions, allowEmptyApps, discovery);
     }
 }

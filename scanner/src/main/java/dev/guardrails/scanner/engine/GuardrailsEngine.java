@@ -5,6 +5,7 @@ import dev.guardrails.scanner.config.PolicyResolver;
 import dev.guardrails.scanner.config.ProfileConfig;
 import dev.guardrails.scanner.discovery.AppDiscoverer;
 import dev.guardrails.scanner.discovery.AppSource;
+import dev.guardrails.scanner.k8s.SyncHooks;
 import dev.guardrails.scanner.model.AppReport;
 import dev.guardrails.scanner.model.Exemption;
 import dev.guardrails.scanner.model.Finding;
@@ -47,6 +48,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -112,8 +114,20 @@ public final class GuardrailsEngine {
 
     /** Discovers the apps of a repo and turns them into render targets. */
     public List<AppTarget> discover(Path repoRoot, GuardrailsConfig config) throws IOException {
+        return discover(repoRoot, config, note -> { });
+    }
+
+    /**
+     * Discovers the apps of a repo and turns them into render targets.
+     *
+     * @param notSeparateApps receives one line per chart or component that is not an app of its own
+     *                        (library charts, Kustomize Components no overlay uses)
+     */
+    public List<AppTarget> discover(Path repoRoot, GuardrailsConfig config, Consumer<String> notSeparateApps)
+            throws IOException {
         List<AppTarget> targets = new ArrayList<>();
-        for (AppSource app : discoverer.discover(repoRoot, config.exclude())) {
+        for (AppSource app : discoverer.discover(repoRoot, config.exclude(), config.discovery().chartVariants(),
+                notSeparateApps)) {
             // Release name defaults to the chart directory (as `helm install <dir>` users expect) and
             // the chart renders for the policy's target cluster version.
             HelmOptions helm = app.helm();
@@ -162,6 +176,7 @@ public final class GuardrailsEngine {
             reports.add(r.report());
             findings.addAll(r.findings());
         }
+        findings = NamespaceFindings.oncePerNamespace(findings);
         findings.addAll(expiredExemptions(config, options));
         long elapsed = (System.nanoTime() - t0) / 1_000_000;
         return new ScanReport(target, revision, start, elapsed, reports, findings, ruleInfos(config));
@@ -303,6 +318,7 @@ public final class GuardrailsEngine {
         List<ManifestObject> objects = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         OriginLocator origins = new OriginLocator(request.repoRoot(), request.appPath(), parser);
+        RenderDiff generated = new RenderDiff(output.rerendered(), parser);
         for (RenderedFile file : output.files()) {
             deadline.check();
             ManifestParser.Parsed parsed = parser.parseDocuments(file.content(), file.path());
@@ -320,8 +336,9 @@ public final class GuardrailsEngine {
                     continue;
                 }
                 valid++;
-                objects.add(file.exactLines() ? o : origins.locate(
-                        new ManifestObject(o.raw(), new SourceSpan(file.path(), 0, o.origin().document()), Map.of())));
+                ManifestObject located = file.exactLines() ? o : origins.locate(
+                        new ManifestObject(o.raw(), new SourceSpan(file.path(), 0, o.origin().document()), Map.of()));
+                objects.add(generated.isEmpty() ? located : generated.mark(located, file.path(), o.origin().document()));
             }
             if (request.type() == SourceType.DIRECTORY && KindlessDocuments.unrelatedFile(file.path(), file.content(), valid, errors.size())) {
                 continue; // Argo CD ignores a directory file that fails to decode and does not look like a manifest
@@ -432,14 +449,17 @@ public final class GuardrailsEngine {
                 others.add(p);
             }
         }
-        Bundle bundle = new Bundle(app.bundle().objects(), app.bundle().defaultNamespace(), others);
+        // Objects Argo CD renders but never applies (Helm test hooks, Skip hooks) are not checked;
+        // the app's output (the plugin's stdout) still carries them, as Argo CD expects.
+        List<ManifestObject> applied = app.bundle().objects().stream().filter(o -> !SyncHooks.neverApplied(o)).toList();
+        Bundle bundle = new Bundle(applied, app.bundle().defaultNamespace(), others);
         List<Finding> findings = new ArrayList<>(app.findings());
         long t0 = System.nanoTime();
         // The config's custom rules were compiled when it was loaded; plus() only concatenates lists.
         findings.addAll(checker.plus(config.customRules()).check(app.target().name(), bundle, config.settings(),
                 rule -> policy.modeFor(rule, app.profile()), config.exemptions(), config.inlineExemptions(), today,
                 deadline));
-        AppResult result = new AppResult(app.report(), bundle.objects(), findings);
+        AppResult result = new AppResult(app.report(), app.bundle().objects(), findings);
         listener.appChecked(result, (System.nanoTime() - t0) / 1_000_000);
         return result;
     }

@@ -105,7 +105,7 @@ public final class DirectoryRenderer implements Renderer {
             files.add(new RenderedFile(repoPath, content, true));
         }
         long elapsed = (System.nanoTime() - start) / 1_000_000;
-        return new RenderOutput(files, elapsed, "directory", unrendered);
+        return new RenderOutput(files, elapsed, "directory", unrendered, List.of());
     }
 
     private static void collect(PathGuard guard, Path dir, boolean recurse, List<Path> out, String app)

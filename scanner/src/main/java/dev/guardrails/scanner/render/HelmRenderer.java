@@ -146,8 +146,21 @@ public final class HelmRenderer implements Renderer {
                 throw new RenderException(app + ": " + failure.getMessage(), failure);
             }
             List<RenderedFile> files = splitBySource(result.stdoutText(), request.appPath(), localDeps);
+            List<RenderedFile> rerendered = List.of();
+            if (GeneratedValues.mayGenerate(chartDir)
+                    || missing.stream().anyMatch(dep -> GeneratedValues.mayGenerate(dep.dir()))) {
+                // Render again: what differs is made by helm at render time (randAlphaNum, genCA...),
+                // not committed to Git. Checks use it to tell the two apart.
+                try {
+                    ProcessResult again = runner.run(new ProcessSpec(argv, workDir, sandbox.env(), limits.timeout(),
+                            limits.maxOutputBytes(), ProcessSpec.DEFAULT_MAX_STDERR));
+                    rerendered = splitBySource(again.stdoutText(), request.appPath(), localDeps);
+                } catch (ProcessFailure failure) {
+                    throw new RenderException(app + ": " + failure.getMessage(), failure);
+                }
+            }
             long elapsed = (System.nanoTime() - start) / 1_000_000;
-            return new RenderOutput(files, elapsed, toolVersion(helm));
+            return new RenderOutput(files, elapsed, toolVersion(helm), List.of(), rerendered);
         }
     }
 

@@ -23,7 +23,9 @@ import java.util.Set;
 /**
  * Human output for terminals and CI logs. Findings are grouped by app, then by object, each with
  * a one-line verdict; the fix is printed under a rule's first finding in each app; exempted
- * findings are only counted. When nothing is
+ * findings are only counted. A rule with more than {@value #ROLLUP} non-blocking findings in an
+ * app is rolled up into one line with a few examples (the JSON, SARIF and HTML reports list them
+ * all); blocking findings are always listed one by one. When nothing is
  * active the whole report is one line, so a clean scan stays quiet in CI logs.
  *
  * <p>Messages come from manifests, i.e. from whoever wrote the repo: control characters
@@ -37,6 +39,10 @@ public final class TextReporter implements Reporter {
     private static final String RED = "\u001b[31m";
     private static final String YELLOW = "\u001b[33m";
     private static final String CYAN = "\u001b[36m";
+
+    /** Non-blocking findings of one rule in one app listed one by one; more are rolled up. */
+    static final int ROLLUP = 5;
+    private static final int EXAMPLES = 3;
 
     private final boolean colour;
 
@@ -120,9 +126,18 @@ public final class TextReporter implements Reporter {
             }
         }
         // The render error is printed above in full; its finding would only repeat it.
-        List<Finding> listed = app.failed()
+        List<Finding> shown = app.failed()
                 ? active.stream().filter(f -> !f.ruleId().equals("render-failed")).toList()
                 : active;
+        Map<String, List<Finding>> byRule = new LinkedHashMap<>();
+        for (Finding f : shown) {
+            if (f.mode() != Mode.ENFORCE) {
+                byRule.computeIfAbsent(f.ruleId(), k -> new ArrayList<>()).add(f);
+            }
+        }
+        byRule.values().removeIf(list -> list.size() <= ROLLUP);
+        List<Finding> listed = shown.stream().filter(f -> f.mode() == Mode.ENFORCE || !byRule.containsKey(f.ruleId()))
+                .toList();
         Set<String> explained = new HashSet<>();
         for (List<Finding> group : byObject(listed).values()) {
             Finding first = group.get(0);
@@ -146,10 +161,37 @@ public final class TextReporter implements Reporter {
                 }
             }
         }
+        for (List<Finding> rolled : byRule.values()) {
+            appendRollup(b, rolled);
+        }
         if (exempted > 0) {
             b.append("  ").append(paint(DIM, exempted + " exempted")).append('\n');
         }
         b.append('\n');
+    }
+
+    /** One line for many findings of one rule: how many, on how many objects, a few examples, the fix. */
+    private void appendRollup(StringBuilder b, List<Finding> findings) {
+        Finding first = findings.get(0);
+        Set<String> objects = new java.util.LinkedHashSet<>();
+        findings.forEach(f -> objects.add(objectLabel(f.object())));
+        List<String> examples = new ArrayList<>();
+        for (Finding f : findings) {
+            String example = objectLabel(f.object()) + (where(f).isEmpty() ? "" : " (" + where(f) + ")");
+            if (examples.size() < EXAMPLES && !examples.contains(example)) {
+                examples.add(example);
+            }
+        }
+        b.append("  ").append(marker(first.mode())).append(' ').append(severity(first.severity())).append(' ')
+                .append(clean(first.ruleId())).append("  ")
+                .append(plural(findings.size(), "finding")).append(" on ").append(plural(objects.size(), "object"))
+                .append(": ").append(clean(first.title() == null ? "" : first.title())).append('\n');
+        b.append("      ").append(paint(DIM, "e.g. " + String.join(", ", examples)
+                + (findings.size() > examples.size() ? ", ... (all in --format json, sarif or html)" : "")))
+                .append('\n');
+        if (first.remediation() != null && !first.remediation().isBlank()) {
+            b.append("      ").append(paint(DIM, "fix: " + clean(first.remediation()))).append('\n');
+        }
     }
 
     private void appendSummary(StringBuilder b, ReportSummary s) {

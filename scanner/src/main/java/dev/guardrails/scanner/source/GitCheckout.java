@@ -21,10 +21,12 @@ import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
  */
 public final class GitCheckout implements AutoCloseable {
 
+    private final Path clone;
     private final Path root;
     private final String commit;
 
-    private GitCheckout(Path root, String commit) {
+    private GitCheckout(Path clone, Path root, String commit) {
+        this.clone = clone;
         this.root = root;
         this.commit = commit;
     }
@@ -53,14 +55,51 @@ public final class GitCheckout implements AutoCloseable {
      */
     public static GitCheckout clone(String url, String ref, Optional<String> token, CheckoutLimits limits)
             throws SourceException {
+        if (!isRemote(url)) {
+            return cloneLocal(url, ref, limits);
+        }
         refuseTokenOverPlainHttp(url, token);
+        return cloneUrl(url, ref, token, null, limits);
+    }
+
+    /**
+     * A local path (relative ones too, {@code scan . --ref HEAD~1}): the repository holding it is
+     * cloned, the clone keeps the source's {@code origin} URL (Applications name the repo by it),
+     * and {@link #root()} is the same subdirectory in the clone.
+     */
+    private static GitCheckout cloneLocal(String path, String ref, CheckoutLimits limits) throws SourceException {
+        Path target = Path.of(path).toAbsolutePath().normalize();
+        if (!Files.isDirectory(target)) {
+            throw new SourceException(path + " is not a directory or a Git URL");
+        }
+        FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(target.toFile());
+        if (builder.getGitDir() == null) {
+            throw new SourceException(path + " is not inside a Git repository; --ref needs one");
+        }
+        try (Repository source = builder.setMustExist(true).build()) {
+            Path top = source.isBare() ? source.getDirectory().toPath() : source.getWorkTree().toPath();
+            top = top.toAbsolutePath().normalize();
+            String sub = target.startsWith(top) ? top.relativize(target).toString() : "";
+            String origin = source.getConfig().getString("remote", "origin", "url");
+            return cloneUrl(top.toUri().toString(), ref, Optional.empty(), new Local(sub, origin, path), limits);
+        } catch (IOException e) {
+            throw new SourceException("cannot open the Git repository of " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** What a clone of a local repository keeps of its source. */
+    private record Local(String subdirectory, String originUrl, String asGiven) {
+    }
+
+    private static GitCheckout cloneUrl(String url, String ref, Optional<String> token, Local local,
+                                        CheckoutLimits limits) throws SourceException {
         Path dir;
         try {
             dir = Files.createTempDirectory("guardrails-git-");
         } catch (IOException e) {
             throw new SourceException("cannot create a checkout directory: " + e.getMessage(), e);
         }
-        String safeUrl = redact(url);
+        String safeUrl = local != null ? local.asGiven() : redact(url);
         long started = System.nanoTime();
         try (Git git = Git.cloneRepository()
                 .setURI(url)
@@ -77,7 +116,19 @@ public final class GitCheckout implements AutoCloseable {
             limits.checkTree(git.getRepository(), id, safeUrl + " at " + wanted);
             // Nothing is on disk yet (no-checkout clone): a hard reset writes exactly the commit's tree.
             git.reset().setMode(org.eclipse.jgit.api.ResetCommand.ResetType.HARD).setRef(id.name()).call();
-            return new GitCheckout(dir, id.name());
+            if (local == null) {
+                return new GitCheckout(dir, dir, id.name());
+            }
+            if (local.originUrl() != null) {
+                var config = git.getRepository().getConfig();
+                config.setString("remote", "origin", "url", local.originUrl());
+                config.save();
+            }
+            Path root = dir.resolve(local.subdirectory()).normalize();
+            if (!Files.isDirectory(root)) {
+                throw new SourceException(local.asGiven() + " does not exist at revision '" + wanted + "'");
+            }
+            return new GitCheckout(dir, root, id.name());
         } catch (GitAPIException | IOException | RuntimeException e) {
             TempTrees.deleteQuietly(dir);
             boolean late = System.nanoTime() - started >= limits.timeout().toNanos();
@@ -163,6 +214,6 @@ public final class GitCheckout implements AutoCloseable {
 
     @Override
     public void close() {
-        TempTrees.deleteQuietly(root);
+        TempTrees.deleteQuietly(clone);
     }
 }
