@@ -9,6 +9,7 @@ import dev.guardrails.scanner.model.Mode;
 import dev.guardrails.scanner.model.ObjectSelector;
 import dev.guardrails.scanner.model.Severity;
 import dev.guardrails.scanner.rule.KubeVersion;
+import dev.guardrails.scanner.rule.PlatformObjects;
 import dev.guardrails.scanner.rule.Rule;
 import dev.guardrails.scanner.rule.RuleSettings;
 import dev.guardrails.scanner.rules.cel.CelCheck;
@@ -89,7 +90,7 @@ public final class ConfigLoader {
         Reader r = new Reader(displayName);
         r.object(root, "", Set.of("mode", "categories", "rules", "profiles", "exemptions", "exclude",
                 "allowedRegistries", "requiredLabels", "kubeVersion", "maxHpaReplicas", "namespace", "repoURLs",
-                "customRules", "inlineExemptions"));
+                "customRules", "inlineExemptions", "platformObjects"));
         List<Rule> customRules = new ArrayList<>();
         JsonNode customNode = root.path("customRules");
         r.array(customNode, "customRules");
@@ -132,7 +133,7 @@ public final class ConfigLoader {
         RuleSettings settings = new RuleSettings(
                 root.has("allowedRegistries") ? r.strings(root.get("allowedRegistries"), "allowedRegistries") : List.of(),
                 root.has("requiredLabels") ? r.strings(root.get("requiredLabels"), "requiredLabels") : defaults.requiredLabels(),
-                kube, maxHpa);
+                kube, maxHpa, r.platformObjects(root.path("platformObjects"), "platformObjects"));
         List<String> exclude = root.has("exclude") ? r.strings(root.get("exclude"), "exclude") : List.of();
         String namespace = root.has("namespace") ? root.get("namespace").asText() : "default";
         List<String> repoUrls = root.has("repoURLs") ? r.strings(root.get("repoURLs"), "repoURLs") : List.of();
@@ -314,6 +315,19 @@ public final class ConfigLoader {
             } catch (CelCheckException e) {
                 throw error(field + ".expression", e.getMessage());
             }
+        }
+
+        PlatformObjects platformObjects(JsonNode node, String field) throws ConfigException {
+            if (node.isMissingNode() || node.isNull()) {
+                return PlatformObjects.NONE;
+            }
+            object(node, field, Set.of("serviceAccounts", "configMaps", "secrets", "persistentVolumeClaims"));
+            return new PlatformObjects(
+                    node.has("serviceAccounts") ? strings(node.get("serviceAccounts"), field + ".serviceAccounts") : List.of(),
+                    node.has("configMaps") ? strings(node.get("configMaps"), field + ".configMaps") : List.of(),
+                    node.has("secrets") ? strings(node.get("secrets"), field + ".secrets") : List.of(),
+                    node.has("persistentVolumeClaims")
+                            ? strings(node.get("persistentVolumeClaims"), field + ".persistentVolumeClaims") : List.of());
         }
 
         ProfileConfig profile(JsonNode node, String field) throws ConfigException {
