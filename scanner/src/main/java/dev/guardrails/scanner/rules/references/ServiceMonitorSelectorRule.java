@@ -48,7 +48,7 @@ public final class ServiceMonitorSelectorRule implements Rule {
         Bundle bundle = context.bundle();
         JsonNode selector = object.at("spec.selector");
         Set<String> namespaces = targetNamespaces(object, bundle);
-        List<ManifestObject> candidates = bundle.ofKind("Service").stream()
+        List<ManifestObject> candidates = Services.all(bundle).stream()
                 .filter(s -> namespaces == null || namespaces.contains(bundle.namespaceOf(s))).toList();
         // Services of other apps are out of sight: judge only when the app has its own to match.
         if (!selector.isObject() || candidates.isEmpty()

@@ -22,7 +22,7 @@ final class Services {
      */
     static Map<String, String> selector(ManifestObject service) {
         Map<String, String> out = new LinkedHashMap<>();
-        if (!service.kind().equals("Service") || "ExternalName".equals(service.at("spec.type").asText(""))) {
+        if (!isService(service) || "ExternalName".equals(service.at("spec.type").asText(""))) {
             return out;
         }
         service.at("spec.selector").fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
@@ -67,9 +67,20 @@ final class Services {
                 .anyMatch(c -> c.node().path("ports").isArray() && !c.node().path("ports").isEmpty());
     }
 
+    /** A core Service (a Knative or other custom kind called Service is not). */
+    static boolean isService(ManifestObject object) {
+        return object.kind().equals("Service") && object.apiVersion().equals("v1");
+    }
+
+    /** The app's Services. */
+    static List<ManifestObject> all(Bundle bundle) {
+        return bundle.ofKind("Service").stream().filter(Services::isService).toList();
+    }
+
     /** The app's Service of that name in a namespace. */
     static Optional<ManifestObject> named(Bundle bundle, String namespace, String name) {
-        return AppObjects.find(bundle, "Service", namespace, name);
+        return all(bundle).stream()
+                .filter(s -> s.name().equals(name) && bundle.namespaceOf(s).equals(namespace)).findFirst();
     }
 
     /** Whether a Service has a port numbered {@code number} (when name is null) or named {@code name}. */
