@@ -2,15 +2,12 @@ package dev.guardrails.scanner.rules.rbac;
 
 import dev.guardrails.scanner.model.Category;
 import dev.guardrails.scanner.model.ManifestObject;
-import dev.guardrails.scanner.model.Mode;
 import dev.guardrails.scanner.model.Severity;
 import dev.guardrails.scanner.rule.Rule;
 import dev.guardrails.scanner.rule.RuleContext;
 import dev.guardrails.scanner.rule.RuleInfo;
 import dev.guardrails.scanner.rule.Violation;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /** A binding grants cluster-admin, or a role that allows everything. */
 public final class ClusterAdminBindingRule implements Rule {

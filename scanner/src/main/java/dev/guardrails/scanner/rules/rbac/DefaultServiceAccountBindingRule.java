@@ -10,7 +10,6 @@ import dev.guardrails.scanner.rule.RuleInfo;
 import dev.guardrails.scanner.rule.Violation;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /** A binding grants permissions to a namespace's default ServiceAccount. */
 public final class DefaultServiceAccountBindingRule implements Rule {

@@ -8,9 +8,7 @@ import dev.guardrails.scanner.rule.Rule;
 import dev.guardrails.scanner.rule.RuleContext;
 import dev.guardrails.scanner.rule.RuleInfo;
 import dev.guardrails.scanner.rule.Violation;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /** A ClusterRoleBinding grants a role that reads Secrets in every namespace. */
 public final class SecretReadClusterWideRule implements Rule {

@@ -10,7 +10,6 @@ import dev.guardrails.scanner.rule.RuleInfo;
 import dev.guardrails.scanner.rule.Violation;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Secrets of a namespace are readable through a Role, or through a RoleBinding to a ClusterRole that

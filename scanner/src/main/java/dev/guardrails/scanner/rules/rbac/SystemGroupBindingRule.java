@@ -2,7 +2,6 @@ package dev.guardrails.scanner.rules.rbac;
 
 import dev.guardrails.scanner.model.Category;
 import dev.guardrails.scanner.model.ManifestObject;
-import dev.guardrails.scanner.model.Mode;
 import dev.guardrails.scanner.model.Severity;
 import dev.guardrails.scanner.rule.Rule;
 import dev.guardrails.scanner.rule.RuleContext;

@@ -1,9 +1,7 @@
 package dev.guardrails.scanner.rules.references;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.guardrails.scanner.k8s.PodTemplate;
 import dev.guardrails.scanner.model.Category;
-import dev.guardrails.scanner.model.FieldPath;
 import dev.guardrails.scanner.model.ManifestObject;
 import dev.guardrails.scanner.model.Mode;
 import dev.guardrails.scanner.model.Severity;
@@ -12,10 +10,7 @@ import dev.guardrails.scanner.rule.Rule;
 import dev.guardrails.scanner.rule.RuleContext;
 import dev.guardrails.scanner.rule.RuleInfo;
 import dev.guardrails.scanner.rule.Violation;
-import dev.guardrails.scanner.rules.availability.Workloads;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /** An autoscaler scales a workload the app does not define. */

@@ -11,7 +11,6 @@ import dev.guardrails.scanner.rule.RuleInfo;
 import dev.guardrails.scanner.rule.Violation;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /** An Ingress routes to a Service the app does not define. */
 public final class IngressBackendServiceRule implements Rule {

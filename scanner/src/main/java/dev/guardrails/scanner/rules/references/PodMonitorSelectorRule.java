@@ -1,10 +1,7 @@
 package dev.guardrails.scanner.rules.references;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.guardrails.scanner.k8s.Container;
-import dev.guardrails.scanner.k8s.PodTemplate;
 import dev.guardrails.scanner.model.Category;
-import dev.guardrails.scanner.model.FieldPath;
 import dev.guardrails.scanner.model.ManifestObject;
 import dev.guardrails.scanner.model.Mode;
 import dev.guardrails.scanner.model.Severity;
@@ -17,8 +14,6 @@ import dev.guardrails.scanner.rules.availability.Workloads;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /** A Prometheus Operator PodMonitor selects none of the app's pods. */

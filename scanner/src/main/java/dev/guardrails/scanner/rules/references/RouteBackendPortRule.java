@@ -4,14 +4,11 @@ import dev.guardrails.scanner.model.Category;
 import dev.guardrails.scanner.model.ManifestObject;
 import dev.guardrails.scanner.model.Mode;
 import dev.guardrails.scanner.model.Severity;
-import dev.guardrails.scanner.rule.Bundle;
 import dev.guardrails.scanner.rule.Rule;
 import dev.guardrails.scanner.rule.RuleContext;
 import dev.guardrails.scanner.rule.RuleInfo;
 import dev.guardrails.scanner.rule.Violation;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /** A Gateway API route sends traffic to a port its Service does not have. */
 public final class RouteBackendPortRule implements Rule {

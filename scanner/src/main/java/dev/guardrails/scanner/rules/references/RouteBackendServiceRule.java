@@ -9,9 +9,7 @@ import dev.guardrails.scanner.rule.Rule;
 import dev.guardrails.scanner.rule.RuleContext;
 import dev.guardrails.scanner.rule.RuleInfo;
 import dev.guardrails.scanner.rule.Violation;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /** A Gateway API route sends traffic to a Service the app does not define. */
 public final class RouteBackendServiceRule implements Rule {

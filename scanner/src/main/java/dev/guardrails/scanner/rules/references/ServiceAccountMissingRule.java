@@ -9,7 +9,6 @@ import dev.guardrails.scanner.rule.Rule;
 import dev.guardrails.scanner.rule.RuleContext;
 import dev.guardrails.scanner.rule.RuleInfo;
 import dev.guardrails.scanner.rule.Violation;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,8 +1,6 @@
 package dev.guardrails.scanner.rules.references;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.guardrails.scanner.model.Category;
-import dev.guardrails.scanner.model.FieldPath;
 import dev.guardrails.scanner.model.ManifestObject;
 import dev.guardrails.scanner.model.Mode;
 import dev.guardrails.scanner.model.Severity;
@@ -11,7 +9,6 @@ import dev.guardrails.scanner.rule.Rule;
 import dev.guardrails.scanner.rule.RuleContext;
 import dev.guardrails.scanner.rule.RuleInfo;
 import dev.guardrails.scanner.rule.Violation;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 

@@ -6,14 +6,12 @@ import dev.guardrails.scanner.model.FieldPath;
 import dev.guardrails.scanner.model.ManifestObject;
 import dev.guardrails.scanner.model.Mode;
 import dev.guardrails.scanner.model.Severity;
-import dev.guardrails.scanner.rule.Bundle;
 import dev.guardrails.scanner.rule.Rule;
 import dev.guardrails.scanner.rule.RuleContext;
 import dev.guardrails.scanner.rule.RuleInfo;
 import dev.guardrails.scanner.rule.Violation;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** A Service's named targetPort is not a port name of any container it selects. */
 public final class ServiceTargetPortNameRule implements Rule {
@@ -36,7 +34,8 @@ public final class ServiceTargetPortNameRule implements Rule {
     @Override
     public List<Violation> check(ManifestObject object, RuleContext context) {
         var pods = Services.selectedPods(object, context.bundle());
-        if (pods.isEmpty()) {
+        if (pods.isEmpty()
+                || AppPods.mayHaveOperatorObjects(context.bundle(), context.bundle().namespaceOf(object))) {
             return List.of();
         }
         List<Violation> out = new ArrayList<>();

@@ -6,14 +6,12 @@ import dev.guardrails.scanner.model.FieldPath;
 import dev.guardrails.scanner.model.ManifestObject;
 import dev.guardrails.scanner.model.Mode;
 import dev.guardrails.scanner.model.Severity;
-import dev.guardrails.scanner.rule.Bundle;
 import dev.guardrails.scanner.rule.Rule;
 import dev.guardrails.scanner.rule.RuleContext;
 import dev.guardrails.scanner.rule.RuleInfo;
 import dev.guardrails.scanner.rule.Violation;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** A Service's numeric targetPort is not among the ports its selected containers declare. */
 public final class ServiceTargetPortNumberRule implements Rule {
@@ -38,7 +36,9 @@ public final class ServiceTargetPortNumberRule implements Rule {
     public List<Violation> check(ManifestObject object, RuleContext context) {
         var pods = Services.selectedPods(object, context.bundle());
         // Declaring container ports is optional: only a container that lists some is judged.
-        if (pods.isEmpty() || !Services.declaresPorts(pods)) {
+        if (pods.isEmpty()
+                || AppPods.mayHaveOperatorObjects(context.bundle(), context.bundle().namespaceOf(object))
+                || !Services.declaresPorts(pods)) {
             return List.of();
         }
         List<Violation> out = new ArrayList<>();

@@ -1,25 +1,15 @@
 package dev.guardrails.scanner.rules.references;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.guardrails.scanner.k8s.Container;
-import dev.guardrails.scanner.k8s.PodTemplate;
 import dev.guardrails.scanner.model.Category;
-import dev.guardrails.scanner.model.FieldPath;
 import dev.guardrails.scanner.model.ManifestObject;
 import dev.guardrails.scanner.model.Mode;
 import dev.guardrails.scanner.model.Severity;
-import dev.guardrails.scanner.rule.Bundle;
 import dev.guardrails.scanner.rule.Rule;
 import dev.guardrails.scanner.rule.RuleContext;
 import dev.guardrails.scanner.rule.RuleInfo;
 import dev.guardrails.scanner.rule.Violation;
-import dev.guardrails.scanner.rules.availability.Workloads;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** A StatefulSet's serviceName is not a headless Service of the app. */
 public final class StatefulSetServiceRule implements Rule {
