@@ -1,10 +1,12 @@
 package dev.guardrails.scanner.rules;
 
 import dev.guardrails.scanner.rule.Rule;
+import dev.guardrails.scanner.rules.rbac.AdmissionConfigWriteRule;
 import dev.guardrails.scanner.rules.rbac.BindVerbRule;
 import dev.guardrails.scanner.rules.rbac.ClusterAdminBindingRule;
 import dev.guardrails.scanner.rules.rbac.CreatePodsRule;
 import dev.guardrails.scanner.rules.rbac.CreateWorkloadsRule;
+import dev.guardrails.scanner.rules.rbac.CsrApprovalRule;
 import dev.guardrails.scanner.rules.rbac.DefaultServiceAccountBindingRule;
 import dev.guardrails.scanner.rules.rbac.EscalateVerbRule;
 import dev.guardrails.scanner.rules.rbac.ImpersonateRule;
@@ -13,6 +15,7 @@ import dev.guardrails.scanner.rules.rbac.PodExecRule;
 import dev.guardrails.scanner.rules.rbac.PodPortForwardRule;
 import dev.guardrails.scanner.rules.rbac.SecretReadClusterWideRule;
 import dev.guardrails.scanner.rules.rbac.SecretReadNamespacedRule;
+import dev.guardrails.scanner.rules.rbac.ServiceAccountTokenRule;
 import dev.guardrails.scanner.rules.rbac.SystemGroupBindingRule;
 import dev.guardrails.scanner.rules.rbac.WildcardApiGroupsRule;
 import dev.guardrails.scanner.rules.rbac.WildcardResourcesRule;
@@ -38,6 +41,9 @@ final class RbacRuleSet {
                 new BindVerbRule(),
                 new ImpersonateRule(),
                 new NodesProxyRule(),
+                new AdmissionConfigWriteRule(),
+                new CsrApprovalRule(),
+                new ServiceAccountTokenRule(),
                 new PodExecRule(),
                 new PodPortForwardRule(),
                 new CreatePodsRule(),
