@@ -67,6 +67,11 @@ public record Grant(String path, List<String> apiGroups, List<String> resources,
         return !resourceNames.isEmpty();
     }
 
+    /** Elements of a list field; anything but a list (hostile or broken input) has none. */
+    static int length(JsonNode node) {
+        return node != null && node.isArray() ? node.size() : 0;
+    }
+
     private static List<String> strings(JsonNode node) {
         List<String> out = new ArrayList<>();
         if (node.isArray()) {

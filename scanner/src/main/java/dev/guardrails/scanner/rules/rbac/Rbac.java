@@ -66,7 +66,7 @@ public final class Rbac {
             return out;
         }
         JsonNode rules = role.at("rules");
-        for (int i = 0; i < rules.size(); i++) {
+        for (int i = 0; i < Grant.length(rules); i++) {
             out.add(Grant.read(rules.get(i), FieldPath.index("rules", i)));
         }
         return out;
@@ -144,7 +144,7 @@ public final class Rbac {
     public static List<Subject> subjects(ManifestObject binding, Bundle bundle) {
         List<Subject> out = new ArrayList<>();
         JsonNode subjects = binding.at("subjects");
-        for (int i = 0; i < subjects.size(); i++) {
+        for (int i = 0; i < Grant.length(subjects); i++) {
             JsonNode s = subjects.get(i);
             String kind = s.path("kind").asText("");
             String ns = s.path("namespace").asText("");

@@ -80,6 +80,11 @@ final class AppObjects {
                 && !"kubernetes.io/service-account-token".equals(object.raw().path("type").asText(""));
     }
 
+    /** Elements of a list field; anything but a list (hostile or broken input) has none. */
+    static int length(JsonNode node) {
+        return node != null && node.isArray() ? node.size() : 0;
+    }
+
     private static String text(JsonNode node, String fallback) {
         return node.isValueNode() && !node.asText().isEmpty() ? node.asText() : fallback;
     }

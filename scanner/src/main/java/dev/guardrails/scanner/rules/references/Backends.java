@@ -39,9 +39,9 @@ final class Backends {
         ingressBackend(out, ingress.at("spec.defaultBackend"), "spec.defaultBackend", ns);
         ingressBackend(out, ingress.at("spec.backend"), "spec.backend", ns);
         JsonNode rules = ingress.at("spec.rules");
-        for (int i = 0; i < rules.size(); i++) {
+        for (int i = 0; i < AppObjects.length(rules); i++) {
             JsonNode paths = rules.get(i).path("http").path("paths");
-            for (int j = 0; j < paths.size(); j++) {
+            for (int j = 0; j < AppObjects.length(paths); j++) {
                 String p = FieldPath.index(FieldPath.index("spec.rules", i) + ".http.paths", j) + ".backend";
                 ingressBackend(out, paths.get(j).path("backend"), p, ns);
             }
@@ -71,9 +71,9 @@ final class Backends {
         }
         String ns = bundle.namespaceOf(route);
         JsonNode rules = route.at("spec.rules");
-        for (int i = 0; i < rules.size(); i++) {
+        for (int i = 0; i < AppObjects.length(rules); i++) {
             JsonNode refs = rules.get(i).path("backendRefs");
-            for (int j = 0; j < refs.size(); j++) {
+            for (int j = 0; j < AppObjects.length(refs); j++) {
                 JsonNode ref = refs.get(j);
                 if (!ref.path("group").asText("").isEmpty() || !ref.path("kind").asText("Service").equals("Service")
                         || !ref.hasNonNull("name")) {

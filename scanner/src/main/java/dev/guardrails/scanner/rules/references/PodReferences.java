@@ -32,7 +32,7 @@ final class PodReferences {
     static List<Reference> of(PodTemplate pod) {
         List<Reference> out = new ArrayList<>();
         JsonNode volumes = pod.spec().path("volumes");
-        for (int i = 0; i < volumes.size(); i++) {
+        for (int i = 0; i < AppObjects.length(volumes); i++) {
             JsonNode v = volumes.get(i);
             String vpath = FieldPath.index(pod.field("volumes"), i);
             String where = "volume \"" + v.path("name").asText("") + "\"";
@@ -44,7 +44,7 @@ final class PodReferences {
                         FieldPath.key(vpath, "persistentVolumeClaim") + ".claimName", null, where, false));
             }
             JsonNode sources = v.path("projected").path("sources");
-            for (int j = 0; j < sources.size(); j++) {
+            for (int j = 0; j < AppObjects.length(sources); j++) {
                 String spath = FieldPath.index(FieldPath.key(FieldPath.key(vpath, "projected"), "sources"), j);
                 whole(out, "ConfigMap", sources.get(j).path("configMap"), "name", FieldPath.key(spath, "configMap"), where);
                 whole(out, "Secret", sources.get(j).path("secret"), "name", FieldPath.key(spath, "secret"), where);
@@ -52,7 +52,7 @@ final class PodReferences {
         }
         for (Container c : pod.allContainers()) {
             JsonNode envFrom = c.node().path("envFrom");
-            for (int i = 0; i < envFrom.size(); i++) {
+            for (int i = 0; i < AppObjects.length(envFrom); i++) {
                 String p = FieldPath.index(c.field("envFrom"), i);
                 JsonNode cm = envFrom.get(i).path("configMapRef");
                 JsonNode s = envFrom.get(i).path("secretRef");
@@ -66,7 +66,7 @@ final class PodReferences {
                 }
             }
             JsonNode env = c.node().path("env");
-            for (int i = 0; i < env.size(); i++) {
+            for (int i = 0; i < AppObjects.length(env); i++) {
                 JsonNode from = env.get(i).path("valueFrom");
                 String p = FieldPath.key(FieldPath.index(c.field("env"), i), "valueFrom");
                 String where = c.describe() + " env " + env.get(i).path("name").asText("");
@@ -87,7 +87,7 @@ final class PodReferences {
         boolean optional = source.path("optional").asBoolean(false);
         out.add(new Reference(kind, name, null, optional, FieldPath.key(path, nameField), null, where, false));
         JsonNode items = source.path("items");
-        for (int i = 0; i < items.size(); i++) {
+        for (int i = 0; i < AppObjects.length(items); i++) {
             if (items.get(i).hasNonNull("key")) {
                 String keyPath = FieldPath.key(FieldPath.index(FieldPath.key(path, "items"), i), "key");
                 out.add(new Reference(kind, name, items.get(i).path("key").asText(), optional, keyPath, keyPath,

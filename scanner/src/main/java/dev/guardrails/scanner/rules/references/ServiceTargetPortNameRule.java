@@ -40,7 +40,7 @@ public final class ServiceTargetPortNameRule implements Rule {
         }
         List<Violation> out = new ArrayList<>();
         JsonNode ports = object.at("spec.ports");
-        for (int i = 0; i < ports.size(); i++) {
+        for (int i = 0; i < AppObjects.length(ports); i++) {
             JsonNode target = ports.get(i).path("targetPort");
             if (target.isTextual() && !target.asText().matches("\\d+") && !Services.exposes(pods, target.asText(), 0)) {
                 out.add(new Violation(FieldPath.key(FieldPath.index("spec.ports", i), "targetPort"),

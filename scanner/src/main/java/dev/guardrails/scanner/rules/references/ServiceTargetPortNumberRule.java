@@ -43,7 +43,7 @@ public final class ServiceTargetPortNumberRule implements Rule {
         }
         List<Violation> out = new ArrayList<>();
         JsonNode ports = object.at("spec.ports");
-        for (int i = 0; i < ports.size(); i++) {
+        for (int i = 0; i < AppObjects.length(ports); i++) {
             JsonNode port = ports.get(i);
             JsonNode target = port.path("targetPort");
             String path = FieldPath.key(FieldPath.index("spec.ports", i), "targetPort");

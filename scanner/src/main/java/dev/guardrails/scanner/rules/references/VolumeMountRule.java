@@ -49,7 +49,7 @@ public final class VolumeMountRule implements Rule {
         for (Container c : pod.get().allContainers()) {
             for (String field : List.of("volumeMounts", "volumeDevices")) {
                 JsonNode mounts = c.node().path(field);
-                for (int i = 0; i < mounts.size(); i++) {
+                for (int i = 0; i < AppObjects.length(mounts); i++) {
                     String volume = mounts.get(i).path("name").asText("");
                     if (!volumes.contains(volume)) {
                         out.add(new Violation(FieldPath.key(FieldPath.index(c.field(field), i), "name"),
