@@ -74,6 +74,11 @@ public final class Rbac {
 
     /** What a binding grants, as far as the app shows it. */
     public record Granted(String description, List<Grant> grants, boolean known) {
+
+        /** Whether the role is one of Kubernetes' own user-facing ClusterRoles. */
+        public boolean builtin() {
+            return description.startsWith("built-in ");
+        }
     }
 
     /**
