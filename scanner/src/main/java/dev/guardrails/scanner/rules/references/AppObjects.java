@@ -15,12 +15,7 @@ final class AppObjects {
 
     /** The app's object of {@code kind} named {@code name} in {@code namespace}. */
     static Optional<ManifestObject> find(Bundle bundle, String kind, String namespace, String name) {
-        for (ManifestObject o : bundle.ofKind(kind)) {
-            if (o.name().equals(name) && bundle.namespaceOf(o).equals(namespace)) {
-                return Optional.of(o);
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(AppIndex.of(bundle).find(kind, namespace, name));
     }
 
     /**
@@ -32,30 +27,26 @@ final class AppObjects {
         if (find(bundle, kind, namespace, name).isPresent()) {
             return true;
         }
-        return kind.equals("Secret") && generatedSecrets(bundle, namespace).contains(name);
+        return kind.equals("Secret") && AppIndex.of(bundle).generatesSecret(namespace, name);
     }
 
-    static Set<String> generatedSecrets(Bundle bundle, String namespace) {
+    /** Names of the Secrets an object's controller writes; empty for most kinds. */
+    static Set<String> generatedSecretNames(ManifestObject o) {
         Set<String> names = new LinkedHashSet<>();
-        for (ManifestObject o : bundle.objects()) {
-            if (!bundle.namespaceOf(o).equals(namespace)) {
-                continue;
-            }
-            JsonNode spec = o.raw().path("spec");
-            switch (o.kind()) {
-                case "SealedSecret" -> names.add(text(spec.path("template").path("metadata").path("name"), o.name()));
-                case "ExternalSecret" -> names.add(text(spec.path("target").path("name"), o.name()));
-                case "Certificate" -> names.add(text(spec.path("secretName"), ""));
-                case "VaultStaticSecret", "VaultDynamicSecret", "VaultPKISecret" ->
-                        names.add(text(spec.path("destination").path("name"), ""));
-                case "OnePasswordItem" -> names.add(o.name());
-                case "InfisicalSecret" -> names.add(text(spec.path("managedSecretReference").path("secretName"), ""));
-                case "DopplerSecret" -> names.add(text(spec.path("managedSecret").path("name"), ""));
-                case "SecretProviderClass" -> spec.path("secretObjects")
-                        .forEach(s -> names.add(text(s.path("secretName"), "")));
-                case "SopsSecret" -> spec.path("secretTemplates").forEach(s -> names.add(text(s.path("name"), "")));
-                default -> {
-                }
+        JsonNode spec = o.raw().path("spec");
+        switch (o.kind()) {
+            case "SealedSecret" -> names.add(text(spec.path("template").path("metadata").path("name"), o.name()));
+            case "ExternalSecret" -> names.add(text(spec.path("target").path("name"), o.name()));
+            case "Certificate" -> names.add(text(spec.path("secretName"), ""));
+            case "VaultStaticSecret", "VaultDynamicSecret", "VaultPKISecret" ->
+                    names.add(text(spec.path("destination").path("name"), ""));
+            case "OnePasswordItem" -> names.add(o.name());
+            case "InfisicalSecret" -> names.add(text(spec.path("managedSecretReference").path("secretName"), ""));
+            case "DopplerSecret" -> names.add(text(spec.path("managedSecret").path("name"), ""));
+            case "SecretProviderClass" -> spec.path("secretObjects")
+                    .forEach(s -> names.add(text(s.path("secretName"), "")));
+            case "SopsSecret" -> spec.path("secretTemplates").forEach(s -> names.add(text(s.path("name"), "")));
+            default -> {
             }
         }
         names.remove("");

@@ -53,13 +53,7 @@ final class AppPods {
 
     /** Every pod template of the app landing in {@code namespace}. */
     static List<PodSource> in(Bundle bundle, String namespace) {
-        List<PodSource> out = new ArrayList<>();
-        for (ManifestObject o : bundle.objects()) {
-            if (PodTemplate.isWorkloadKind(o.kind()) && bundle.namespaceOf(o).equals(namespace)) {
-                PodTemplate.of(o).ifPresent(pod -> out.add(new PodSource(o, pod, pod.labels())));
-            }
-        }
-        return out;
+        return AppIndex.of(bundle).pods(namespace);
     }
 
     /**
@@ -73,16 +67,11 @@ final class AppPods {
 
     /** Whether the namespace holds custom resources of kinds that may create pods or Services. */
     static boolean mayHaveOperatorObjects(Bundle bundle, String namespace) {
-        for (ManifestObject o : bundle.objects()) {
-            String group = o.ref().group();
-            if (BUILTIN_GROUPS.contains(group) || INERT_CUSTOM_KINDS.contains(o.kind())) {
-                continue;
-            }
-            // Cluster-scoped custom resources (operators' cluster-wide configuration) count anywhere.
-            if (o.namespace().isEmpty() || bundle.namespaceOf(o).equals(namespace)) {
-                return true;
-            }
-        }
-        return false;
+        return AppIndex.of(bundle).mayHaveOperatorObjects(namespace);
+    }
+
+    /** Whether an object is a custom resource of a kind that may make pods or Services appear. */
+    static boolean mayCreatePodsOrServices(ManifestObject o) {
+        return !BUILTIN_GROUPS.contains(o.ref().group()) && !INERT_CUSTOM_KINDS.contains(o.kind());
     }
 }

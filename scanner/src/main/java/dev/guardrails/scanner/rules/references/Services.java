@@ -74,13 +74,12 @@ final class Services {
 
     /** The app's Services. */
     static List<ManifestObject> all(Bundle bundle) {
-        return bundle.ofKind("Service").stream().filter(Services::isService).toList();
+        return AppIndex.of(bundle).services();
     }
 
     /** The app's Service of that name in a namespace. */
     static Optional<ManifestObject> named(Bundle bundle, String namespace, String name) {
-        return all(bundle).stream()
-                .filter(s -> s.name().equals(name) && bundle.namespaceOf(s).equals(namespace)).findFirst();
+        return AppObjects.find(bundle, "Service", namespace, name).filter(Services::isService);
     }
 
     /** Whether a Service has a port numbered {@code number} (when name is null) or named {@code name}. */
