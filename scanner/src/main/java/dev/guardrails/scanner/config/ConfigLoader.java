@@ -10,6 +10,7 @@ import dev.guardrails.scanner.parse.ManifestParseException;
 import dev.guardrails.scanner.parse.ParseLimits;
 import dev.guardrails.scanner.parse.YamlReader;
 import dev.guardrails.scanner.rule.KubeVersion;
+import dev.guardrails.scanner.rule.PlatformObjects;
 import dev.guardrails.scanner.rule.Rule;
 import dev.guardrails.scanner.rule.RuleSettings;
 import dev.guardrails.scanner.rules.cel.CelCheck;
@@ -103,7 +104,7 @@ public final class ConfigLoader {
         Reader r = new Reader(displayName);
         r.object(root, "", Set.of("mode", "categories", "rules", "profiles", "exemptions", "exclude",
                 "allowedRegistries", "requiredLabels", "kubeVersion", "maxHpaReplicas", "namespace", "repoURLs",
-                "customRules", "inlineExemptions", "allowEmptyApps", "charts", "clusters"));
+                "customRules", "inlineExemptions", "allowEmptyApps", "charts", "clusters", "platformObjects"));
         List<Rule> customRules = new ArrayList<>();
         JsonNode customNode = root.path("customRules");
         r.array(customNode, "customRules");
@@ -146,7 +147,7 @@ public final class ConfigLoader {
         RuleSettings settings = new RuleSettings(
                 root.has("allowedRegistries") ? r.strings(root.get("allowedRegistries"), "allowedRegistries") : List.of(),
                 root.has("requiredLabels") ? r.strings(root.get("requiredLabels"), "requiredLabels") : defaults.requiredLabels(),
-                kube, maxHpa);
+                kube, maxHpa, r.platformObjects(root.path("platformObjects"), "platformObjects"));
         List<String> exclude = root.has("exclude") ? r.strings(root.get("exclude"), "exclude") : List.of();
         String namespace = root.has("namespace") ? root.get("namespace").asText() : "default";
         List<String> repoUrls = root.has("repoURLs") ? r.strings(root.get("repoURLs"), "repoURLs") : List.of();
@@ -388,6 +389,18 @@ public final class ConfigLoader {
                 out.put(e.getKey(), e.getValue().asText());
             }
             return out;
+
+        PlatformObjects platformObjects(JsonNode node, String field) throws ConfigException {
+            if (node.isMissingNode() || node.isNull()) {
+                return PlatformObjects.NONE;
+            }
+            object(node, field, Set.of("serviceAccounts", "configMaps", "secrets", "persistentVolumeClaims"));
+            return new PlatformObjects(
+                    node.has("serviceAccounts") ? strings(node.get("serviceAccounts"), field + ".serviceAccounts") : List.of(),
+                    node.has("configMaps") ? strings(node.get("configMaps"), field + ".configMaps") : List.of(),
+                    node.has("secrets") ? strings(node.get("secrets"), field + ".secrets") : List.of(),
+                    node.has("persistentVolumeClaims")
+                            ? strings(node.get("persistentVolumeClaims"), field + ".persistentVolumeClaims") : List.of());
         }
 
         ProfileConfig profile(JsonNode node, String field) throws ConfigException {

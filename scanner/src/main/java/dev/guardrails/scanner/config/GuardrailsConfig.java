@@ -111,8 +111,7 @@ public record GuardrailsConfig(Mode mode, Map<String, Mode> categories, Map<Stri
     }
 
     public GuardrailsConfig withKubeVersion(KubeVersion version) {
-        RuleSettings s = new RuleSettings(settings.allowedRegistries(), settings.requiredLabels(), version,
-                settings.maxHpaReplicas());
+        RuleSettings s = settings.withKubeVersion(version);
         return new GuardrailsConfig(mode, categories, rules, profiles, exemptions, exclude, s, namespace, repoUrls,
                 customRules, inlineExemptions, allowEmptyApps, discovery);
     }

@@ -17,6 +17,8 @@ public final class BuiltinRules {
         List<Rule> rules = new ArrayList<>();
         rules.addAll(SecurityRuleSet.rules());
         rules.addAll(OperationsRuleSet.rules());
+        rules.addAll(RbacRuleSet.rules());
+        rules.addAll(ReferenceRuleSet.rules());
         return List.copyOf(rules);
     }
 }
