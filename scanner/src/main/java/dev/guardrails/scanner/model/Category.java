@@ -6,6 +6,8 @@ import java.util.Locale;
 public enum Category {
     RESOURCES, PROBES, POD_SECURITY, HARDENING, IMAGES, AVAILABILITY, NETWORKING,
     NAMESPACES, SECRETS, SERVICE_ACCOUNTS, DEPRECATIONS, JOBS, METADATA,
+    /** Objects the API server would reject or misread: schema, duplicate keys, invalid values. */
+    SCHEMA,
     /** Findings about the scan itself: a failed render, an expired exemption. */
     PLATFORM;
 

@@ -17,6 +17,7 @@ public final class BuiltinRules {
         List<Rule> rules = new ArrayList<>();
         rules.addAll(SecurityRuleSet.rules());
         rules.addAll(OperationsRuleSet.rules());
+        rules.addAll(HygieneRuleSet.rules());
         return List.copyOf(rules);
     }
 }
