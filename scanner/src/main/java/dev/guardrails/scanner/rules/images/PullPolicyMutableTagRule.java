@@ -35,7 +35,7 @@ public final class PullPolicyMutableTagRule implements Rule {
     /** Tags that name a channel or a branch rather than a build. */
     private static final Pattern MUTABLE = Pattern.compile(
             "latest|main|master|develop|dev|devel|edge|nightly|stable|unstable|canary|beta|alpha|rc|next|head"
-                    + "|testing|preview|snapshot|trunk|alpine|slim|release|current|prod|production|staging|test|[a-z-]*-snapshot");
+                    + "|testing|preview|snapshot|trunk|alpine|slim|release|current|prod|production|staging|test|.*-snapshot");
 
     @Override
     public RuleInfo info() {

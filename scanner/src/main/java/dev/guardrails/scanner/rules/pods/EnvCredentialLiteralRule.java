@@ -71,7 +71,7 @@ public final class EnvCredentialLiteralRule implements Rule {
     }
 
     static boolean looksLikeCredential(String name) {
-        String upper = name.toUpperCase(Locale.ROOT).replace('-', '_').replace('.', '_');
+        String upper = name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT).replace('-', '_').replace('.', '_');
         return CREDENTIAL.matcher(upper).find() && !NOT_A_VALUE.matcher(upper).find();
     }
 
