@@ -26,6 +26,9 @@ import dev.guardrails.scanner.rules.pods.RunAsRootGroupRule;
 import dev.guardrails.scanner.rules.pods.SshPortRule;
 import dev.guardrails.scanner.rules.resources.EphemeralStorageLimitRule;
 import dev.guardrails.scanner.rules.resources.EphemeralStorageRequestRule;
+import dev.guardrails.scanner.rules.schema.CustomResourceInvalidRule;
+import dev.guardrails.scanner.rules.schema.SchemaInvalidRule;
+import dev.guardrails.scanner.rules.schema.SchemaNotValidatedRule;
 import java.util.List;
 
 /** Pod spec hygiene, exposure (Services, Ingresses) and object validity. */
@@ -63,6 +66,9 @@ final class HygieneRuleSet {
                 new IngressWildcardHostRule(),
                 new IngressNginxSnippetRule(),
                 // Object validity
+                new SchemaInvalidRule(),
+                new CustomResourceInvalidRule(),
+                new SchemaNotValidatedRule(),
                 new InvalidLabelRule());
     }
 }
