@@ -389,6 +389,7 @@ public final class ConfigLoader {
                 out.put(e.getKey(), e.getValue().asText());
             }
             return out;
+        }
 
         PlatformObjects platformObjects(JsonNode node, String field) throws ConfigException {
             if (node.isMissingNode() || node.isNull()) {

@@ -10,6 +10,8 @@ public enum Category {
     RBAC,
     /** Objects of one app that refer to each other: selectors, backends, mounted objects. */
     REFERENCES,
+    /** Objects the API server would reject or misread: schema, duplicate keys, invalid values. */
+    SCHEMA,
     /** Findings about the scan itself: a failed render, an expired exemption. */
     PLATFORM;
 

@@ -19,6 +19,7 @@ public final class BuiltinRules {
         rules.addAll(OperationsRuleSet.rules());
         rules.addAll(RbacRuleSet.rules());
         rules.addAll(ReferenceRuleSet.rules());
+        rules.addAll(HygieneRuleSet.rules());
         return List.copyOf(rules);
     }
 }
