@@ -47,7 +47,7 @@ final class GitHubIntake {
             String repository = payload.peek("repository.full_name");
             String number = payload.peek("pull_request.number");
             if (!repository.isEmpty() && number.matches("[1-9][0-9]{0,9}") && Long.parseLong(number) <= Integer.MAX_VALUE) {
-                return new Outcome.Cancel(Forge.GITHUB, repository, Integer.parseInt(number));
+                return new Outcome.Cancel(Forge.GITHUB, repository, Integer.parseInt(number), "pull_request action closed");
             }
         }
         if (!REVIEW_ACTIONS.contains(action)) {

@@ -49,7 +49,7 @@ final class GitLabIntake {
                 String repository = payload.peek("project.path_with_namespace");
                 String iid = payload.peek("object_attributes.iid");
                 if (!repository.isEmpty() && iid.matches("[1-9][0-9]{0,9}") && Long.parseLong(iid) <= Integer.MAX_VALUE) {
-                    return new Outcome.Cancel(Forge.GITLAB, repository, Integer.parseInt(iid));
+                    return new Outcome.Cancel(Forge.GITLAB, repository, Integer.parseInt(iid), "merge request action " + action);
                 }
                 return new Outcome.Ignored("merge request action " + action);
             }

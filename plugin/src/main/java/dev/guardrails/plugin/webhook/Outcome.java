@@ -19,7 +19,7 @@ sealed interface Outcome {
     }
 
     /** The pull/merge request was closed or merged: its queued reviews are no longer wanted. */
-    record Cancel(Forge forge, String repository, int number) implements Outcome {
+    record Cancel(Forge forge, String repository, int number, String reason) implements Outcome {
     }
 
     /** A {@code /guardrails rescan} command: the PR's current state has to be fetched from the API. */

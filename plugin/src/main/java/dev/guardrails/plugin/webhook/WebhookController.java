@@ -214,7 +214,8 @@ public final class WebhookController {
         }
         if (outcome instanceof Outcome.Cancel cancel) {
             int dropped = queue.cancel(cancel.forge(), cancel.repository(), cancel.number());
-            return text(HttpStatus.ACCEPTED, "closed: " + dropped + " pending review(s) cancelled");
+            return text(HttpStatus.ACCEPTED, "ignored: " + cancel.reason()
+                    + (dropped > 0 ? "; cancelled " + dropped + " pending review(s)" : ""));
         }
         if (outcome instanceof Outcome.Review review) {
             String key = review.request().key();
@@ -241,7 +242,7 @@ public final class WebhookController {
 
     private HttpResponse<String> tooLarge() {
         return text(HttpStatus.REQUEST_ENTITY_TOO_LARGE,
-                "payload too large: limit is " + settings.maxBodyBytes() + " bytes");
+                "payload too large: limit is " + settings.maxBodyBytes() + " bytes (guardrails.webhook.max-body-bytes)");
     }
 
     private static HttpResponse<String> retryLater(HttpStatus status, String message) {
