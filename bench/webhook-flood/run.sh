@@ -35,8 +35,8 @@ done
 rss_kib() { awk "/^$1:/ {print \$2}" "/proc/$SERVER_PID/status"; }
 START_RSS=$(rss_kib VmRSS)
 
-timeout 900 java -Xmx512m -cp "$CP" dev.guardrails.plugin.webhook.WebhookFloodBench \
-    "http://127.0.0.1:$PORT" "$SENDERS" "$ROUNDS" "$MIB" | tee "$WORK/result"
+timeout 900 java -Xmx3g -cp "$CP" dev.guardrails.plugin.webhook.WebhookFloodBench \
+    "http://127.0.0.1:$PORT" "$SENDERS" "$ROUNDS" "$MIB" | tee "$WORK/result" || echo "flood client failed: $?"
 
 PEAK_RSS=$(rss_kib VmHWM)
 echo "server_rss_start_mib=$((START_RSS / 1024))"

@@ -12,7 +12,7 @@ import java.util.Arrays;
  */
 final class DeliveryBody {
 
-    enum Status { OK, TOO_LARGE, NO_BUDGET, BROKEN }
+    enum Status { OK, TOO_LARGE, NO_BUDGET, BROKEN, TIMED_OUT }
 
     /** What reading gave: the bytes ({@code buffer[0, length)}) only when {@code status} is OK. */
     record Read(Status status, byte[] buffer, int length, byte[] mac) {

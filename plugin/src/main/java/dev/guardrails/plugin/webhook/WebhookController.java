@@ -10,6 +10,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.ServerHttpRequest;
 import io.micronaut.http.body.ByteBody;
 import io.micronaut.http.annotation.Controller;
@@ -36,6 +37,7 @@ public final class WebhookController {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookController.class);
     /** Seconds a sender should wait when the queue is full or the server is busy. */
     static final String RETRY_AFTER_SECONDS = "30";
+    private static final String BODY_READ = "guardrails.webhook.bodyRead";
 
     private final WebhookSettings settings;
     private final GitHubSettings github;
@@ -47,13 +49,16 @@ public final class WebhookController {
     private final RescanDispatcher rescans;
     private final UnverifiedBodyBudget budget;
     private final CloneHosts cloneHosts;
+    private final io.micronaut.scheduling.TaskScheduler scheduler;
     private final AtomicBoolean warnedNoGitHubSecret = new AtomicBoolean();
     private final AtomicBoolean warnedNoGitLabToken = new AtomicBoolean();
 
     WebhookController(WebhookSettings settings, GitHubSettings github, GitLabSettings gitlab,
                       GitHubIntake gitHubIntake, GitLabIntake gitLabIntake, DeliveryLog deliveries,
                       ReviewQueue queue, RescanDispatcher rescans, UnverifiedBodyBudget budget,
-                      CloneHosts cloneHosts) {
+                      CloneHosts cloneHosts,
+                      @jakarta.inject.Named(TaskExecutors.SCHEDULED) io.micronaut.scheduling.TaskScheduler scheduler) {
+        this.scheduler = scheduler;
         this.budget = budget;
         this.cloneHosts = cloneHosts;
         this.settings = settings;
@@ -73,6 +78,10 @@ public final class WebhookController {
      */
     @Post(uri = "/github", consumes = MediaType.ALL, produces = MediaType.TEXT_PLAIN)
     public HttpResponse<String> github(HttpRequest<?> request) {
+        return closeIfUnread(request, receiveGitHub(request));
+    }
+
+    private MutableHttpResponse<String> receiveGitHub(HttpRequest<?> request) {
         HttpHeaders headers = request.getHeaders();
         long declared = request.getContentLength();
         if (declared > settings.maxBodyBytes()) {
@@ -92,9 +101,9 @@ public final class WebhookController {
             if (lease == null) {
                 return retryLater(HttpStatus.TOO_MANY_REQUESTS, "too many unverified deliveries in progress, retry later");
             }
-            body = DeliveryBody.read(bodyStream(request), declared, settings.maxBodyBytes(), lease,
-                    WebhookAuth.hmac(github.webhookSecret()));
-            HttpResponse<String> refused = refusal(body);
+            body = readWithDeadline(request, declared, lease, WebhookAuth.hmac(github.webhookSecret()));
+            markRead(request, body);
+            MutableHttpResponse<String> refused = refusal(body);
             if (refused != null) {
                 return refused;
             }
@@ -128,6 +137,10 @@ public final class WebhookController {
      */
     @Post(uri = "/gitlab", consumes = MediaType.ALL, produces = MediaType.TEXT_PLAIN)
     public HttpResponse<String> gitlab(HttpRequest<?> request) {
+        return closeIfUnread(request, receiveGitLab(request));
+    }
+
+    private MutableHttpResponse<String> receiveGitLab(HttpRequest<?> request) {
         HttpHeaders headers = request.getHeaders();
         long declared = request.getContentLength();
         if (declared > settings.maxBodyBytes()) {
@@ -148,8 +161,9 @@ public final class WebhookController {
         if (!GitLabIntake.handles(event)) {
             return act(new Outcome.Ignored("event " + event));
         }
-        DeliveryBody.Read body = DeliveryBody.read(bodyStream(request), declared, settings.maxBodyBytes(), null, null);
-        HttpResponse<String> refused = refusal(body);
+        DeliveryBody.Read body = readWithDeadline(request, declared, null, null);
+        markRead(request, body);
+        MutableHttpResponse<String> refused = refusal(body);
         if (refused != null) {
             return refused;
         }
@@ -168,14 +182,66 @@ public final class WebhookController {
         return java.io.InputStream.nullInputStream();
     }
 
+    /**
+     * Reads the body, interrupting the read when it takes longer than {@code body-read-timeout}: a sender
+     * trickling its body cannot hold an unverified-body slot for long.
+     */
+    private DeliveryBody.Read readWithDeadline(HttpRequest<?> request, long declared, UnverifiedBodyBudget.Lease lease,
+                                               javax.crypto.Mac mac) {
+        Thread reader = Thread.currentThread();
+        Object guard = new Object();
+        boolean[] state = new boolean[2]; // [0]: read finished, [1]: deadline fired
+        java.util.concurrent.ScheduledFuture<?> watchdog = scheduler.schedule(settings.bodyReadTimeout(), () -> {
+            synchronized (guard) {
+                if (!state[0]) {
+                    state[1] = true;
+                    reader.interrupt();
+                }
+            }
+        });
+        DeliveryBody.Read body;
+        try {
+            body = DeliveryBody.read(bodyStream(request), declared, settings.maxBodyBytes(), lease, mac);
+        } finally {
+            synchronized (guard) {
+                state[0] = true;
+                watchdog.cancel(false);
+                Thread.interrupted();
+            }
+        }
+        if (state[1] && body.status() != DeliveryBody.Status.OK) {
+            return new DeliveryBody.Read(DeliveryBody.Status.TIMED_OUT, null, 0, null);
+        }
+        return body;
+    }
+
+    private static void markRead(HttpRequest<?> request, DeliveryBody.Read body) {
+        if (body.status() == DeliveryBody.Status.OK) {
+            request.setAttribute(BODY_READ, Boolean.TRUE);
+        }
+    }
+
+    /**
+     * A refusal sent before the body was read to its end also closes the connection: the sender sees the
+     * answer and stops, and the server neither reads nor holds the rest.
+     */
+    private static HttpResponse<String> closeIfUnread(HttpRequest<?> request, MutableHttpResponse<String> response) {
+        if (!request.getAttribute(BODY_READ, Boolean.class).orElse(false) && request.getContentLength() != 0) {
+            response.header(HttpHeaders.CONNECTION, "close");
+        }
+        return response;
+    }
+
     /** The answer for a body that could not be read, or null when it was read whole. */
-    private HttpResponse<String> refusal(DeliveryBody.Read body) {
+    private MutableHttpResponse<String> refusal(DeliveryBody.Read body) {
         return switch (body.status()) {
             case OK -> null;
             case TOO_LARGE -> tooLarge();
             case NO_BUDGET -> retryLater(HttpStatus.SERVICE_UNAVAILABLE,
                     "too many unverified delivery bytes in progress, retry later");
             case BROKEN -> text(HttpStatus.BAD_REQUEST, "incomplete body");
+            case TIMED_OUT -> text(HttpStatus.REQUEST_TIMEOUT, "body not received within " + settings.bodyReadTimeout()
+                    .toSeconds() + " s (guardrails.webhook.body-read-timeout)");
         };
     }
 
@@ -184,11 +250,11 @@ public final class WebhookController {
     }
 
     /** Claims the delivery id, acts on the outcome, and releases the claim unless the delivery was handled. */
-    private HttpResponse<String> deliver(@Nullable String deliveryKey, Intake intake) {
+    private MutableHttpResponse<String> deliver(@Nullable String deliveryKey, Intake intake) {
         if (deliveryKey != null && !deliveries.claim(deliveryKey)) {
             return text(HttpStatus.OK, "duplicate delivery");
         }
-        HttpResponse<String> response;
+        MutableHttpResponse<String> response;
         try {
             response = act(intake.run());
         } catch (PayloadException e) {
@@ -205,7 +271,7 @@ public final class WebhookController {
         return response;
     }
 
-    private HttpResponse<String> act(Outcome outcome) {
+    private MutableHttpResponse<String> act(Outcome outcome) {
         if (outcome instanceof Outcome.Pong) {
             return text(HttpStatus.OK, "pong");
         }
@@ -240,19 +306,19 @@ public final class WebhookController {
         return text(HttpStatus.ACCEPTED, "rescan queued");
     }
 
-    private HttpResponse<String> tooLarge() {
+    private MutableHttpResponse<String> tooLarge() {
         return text(HttpStatus.REQUEST_ENTITY_TOO_LARGE,
                 "payload too large: limit is " + settings.maxBodyBytes() + " bytes (guardrails.webhook.max-body-bytes)");
     }
 
-    private static HttpResponse<String> retryLater(HttpStatus status, String message) {
+    private static MutableHttpResponse<String> retryLater(HttpStatus status, String message) {
         return HttpResponse.<String>status(status)
                 .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
                 .contentType(MediaType.TEXT_PLAIN_TYPE)
                 .body(message);
     }
 
-    private static HttpResponse<String> text(HttpStatus status, String body) {
+    private static MutableHttpResponse<String> text(HttpStatus status, String body) {
         return HttpResponse.<String>status(status).contentType(MediaType.TEXT_PLAIN_TYPE).body(body);
     }
 

@@ -16,6 +16,8 @@ import java.time.Duration;
  *                              signature covers the body), at once; more are answered 429 at once
  * @param maxUnverifiedBytes    bytes of such bodies held at once; a delivery that does not fit is answered
  *                              503 before (or while) its body is read
+ * @param bodyReadTimeout       longest time a body may take to arrive; a slower sender (one that trickles its
+ *                              body to hold a slot) is answered 408 and its slot and bytes are freed
  * @param dedupCapacity         how many recent delivery ids are remembered for replay protection
  * @param dedupTtl              how long a delivery id is remembered
  */
@@ -24,6 +26,7 @@ public record WebhookSettings(
         @Bindable(defaultValue = "26214400") long maxBodyBytes,
         @Bindable(defaultValue = "8") int maxUnverifiedRequests,
         @Bindable(defaultValue = "67108864") long maxUnverifiedBytes,
+        @Bindable(defaultValue = "10s") Duration bodyReadTimeout,
         @Bindable(defaultValue = "10000") int dedupCapacity,
         @Bindable(defaultValue = "24h") Duration dedupTtl) {
 

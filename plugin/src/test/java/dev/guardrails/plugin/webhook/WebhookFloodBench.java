@@ -35,7 +35,8 @@ public final class WebhookFloodBench {
         int senders = Integer.parseInt(args[1]);
         int rounds = Integer.parseInt(args[2]);
         int bodyBytes = Integer.parseInt(args[3]) * 1024 * 1024;
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build();
 
         List<Long> idle = new ArrayList<>();
         for (int i = 0; i < 40; i++) {

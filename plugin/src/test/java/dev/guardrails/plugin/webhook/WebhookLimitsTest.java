@@ -39,7 +39,8 @@ class WebhookLimitsTest {
         server = WebhookServer.start(stateDir, Map.of(
                 "guardrails.webhook.max-body-bytes", LIMIT,
                 "guardrails.webhook.max-unverified-requests", 2,
-                "guardrails.webhook.max-unverified-bytes", 2 * LIMIT));
+                "guardrails.webhook.max-unverified-bytes", 2 * LIMIT,
+                "guardrails.webhook.body-read-timeout", "3s"));
     }
 
     @AfterEach
@@ -106,8 +107,12 @@ class WebhookLimitsTest {
             out.write(("POST /webhooks/github HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
                     + "X-GitHub-Event: ping\r\nContent-Length: 4000\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            String answer = new String(s.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
-            assertThat(answer).isEqualTo("HTTP/1.1 401");
+            // The answer comes without the body being sent, and the server closes the connection
+            // rather than wait for (or hold) the rest: reading reaches the end of the stream.
+            s.setSoTimeout(20_000);
+            String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+            assertThat(answer).startsWith("HTTP/1.1 401").containsIgnoringCase("connection: close")
+                    .endsWith("invalid signature");
         }
     }
 
@@ -144,6 +149,18 @@ class WebhookLimitsTest {
         }
         // Budget back: a signed delivery of the full size goes through.
         assertThat(server.github("ping", "d-after", pingOfSize(LIMIT)).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aSenderThatTricklesItsBodyIsCutOffAndItsSlotFreed() throws Exception {
+        UnverifiedBodyBudget budget = server.context().getBean(UnverifiedBodyBudget.class);
+        try (Socket slow = slowSender(LIMIT, "sha256=" + "0".repeat(64))) {
+            slow.setSoTimeout(60_000);
+            String answer = new String(slow.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+            assertThat(answer).startsWith("HTTP/1.1 408")
+                    .endsWith("body not received within 3 s (guardrails.webhook.body-read-timeout)");
+        }
+        awaitUntil(() -> budget.freeSlots() == 2 && budget.freeBytes() == 2L * LIMIT);
     }
 
     private Socket slowSender(int declared, String signature) throws IOException {
