@@ -87,6 +87,8 @@ public final class BoundedReviewQueue implements ReviewQueue, ApplicationEventLi
     /** PRs closed while work for them was running or waiting to retry: that work is not retried. */
     private final Set<String> cancelled = new HashSet<>();
     private boolean stopping;
+    /** Reviews given up whose failure listeners are still being called: the queue is not idle before they are told. */
+    private int reporting;
 
     public BoundedReviewQueue(ReviewQueueSettings settings, Reviewer reviewer) {
         this(settings, reviewer, new FsyncJournalStore(), List.of());
@@ -450,12 +452,25 @@ public final class BoundedReviewQueue implements ReviewQueue, ApplicationEventLi
                 journal.remove(request);
                 gaveUp = "failed " + attempt + " times, last: " + describe(failure);
             }
+            if (gaveUp != null) {
+                reporting++;
+            }
             signalIfIdle();
         } finally {
             lock.unlock();
         }
         if (gaveUp != null) {
-            notifyListeners(request, gaveUp);
+            try {
+                notifyListeners(request, gaveUp);
+            } finally {
+                lock.lock();
+                try {
+                    reporting--;
+                    signalIfIdle();
+                } finally {
+                    lock.unlock();
+                }
+            }
         }
     }
 
@@ -530,7 +545,7 @@ public final class BoundedReviewQueue implements ReviewQueue, ApplicationEventLi
     }
 
     private boolean isIdle() {
-        return queued.isEmpty() && running.isEmpty() && awaitingRetry.isEmpty();
+        return queued.isEmpty() && running.isEmpty() && awaitingRetry.isEmpty() && reporting == 0;
     }
 
     private void signalIfIdle() {
