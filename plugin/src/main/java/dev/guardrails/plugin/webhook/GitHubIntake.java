@@ -25,10 +25,39 @@ final class GitHubIntake {
     Outcome handle(String event, String deliveryId, Payload payload) throws PayloadException {
         return switch (event) {
             case "ping" -> new Outcome.Pong();
-            case "pull_request" -> pullRequest(PullRequestEvent.of(payload), deliveryId);
-            case "issue_comment" -> comment(IssueCommentEvent.of(payload));
+            case "pull_request" -> pullRequest(payload, deliveryId);
+            case "issue_comment" -> {
+                // Decided from the action before the body is validated: unwanted deliveries get 2xx.
+                String action = payload.peek("action");
+                yield "created".equals(action) ? comment(IssueCommentEvent.of(payload))
+                        : new Outcome.Ignored("issue_comment action " + printable(action));
+            }
             default -> new Outcome.Ignored("event " + event);
         };
+    }
+
+    /** Whether deliveries of this event type are ever acted on; others are answered without reading the body. */
+    static boolean handles(String event) {
+        return "ping".equals(event) || "pull_request".equals(event) || "issue_comment".equals(event);
+    }
+
+    private Outcome pullRequest(Payload payload, String deliveryId) throws PayloadException {
+        String action = payload.peek("action");
+        if ("closed".equals(action)) {
+            String repository = payload.peek("repository.full_name");
+            String number = payload.peek("pull_request.number");
+            if (!repository.isEmpty() && number.matches("[1-9][0-9]{0,9}") && Long.parseLong(number) <= Integer.MAX_VALUE) {
+                return new Outcome.Cancel(Forge.GITHUB, repository, Integer.parseInt(number), "pull_request action closed");
+            }
+        }
+        if (!REVIEW_ACTIONS.contains(action)) {
+            return new Outcome.Ignored("pull_request action " + printable(action));
+        }
+        return pullRequest(PullRequestEvent.of(payload), deliveryId);
+    }
+
+    static String printable(String action) {
+        return action.isEmpty() ? "(none)" : action.length() > 64 ? action.substring(0, 64) + "..." : action;
     }
 
     private Outcome pullRequest(PullRequestEvent e, String deliveryId) {

@@ -38,7 +38,12 @@ final class RescanDispatcher {
     }
 
     void dispatch(RescanTarget t) {
+        // The delivery's request id follows the lookup and the review it queues.
+        java.util.Map<String, String> mdc = org.slf4j.MDC.getCopyOfContextMap();
         executor.execute(() -> {
+            if (mdc != null) {
+                org.slf4j.MDC.setContextMap(mdc);
+            }
             String pr = t.forge() + ":" + t.repository() + "#" + t.number();
             try {
                 Optional<ReviewRequest> found = resolver.resolve(t.forge(), t.apiBaseUrl(), t.repository(),
@@ -56,6 +61,8 @@ final class RescanDispatcher {
             } catch (Exception e) {
                 LOG.warn("Rescan of {} failed: could not look the pull request up ({})", pr,
                         e.getClass().getSimpleName());
+            } finally {
+                org.slf4j.MDC.clear();
             }
         });
     }

@@ -76,7 +76,9 @@ class PrBotEndToEndTest {
                 "guardrails.github.api-url", github.baseUrl(),
                 "guardrails.github.app-id", "12345",
                 "guardrails.github.private-key-path", key.toString(),
-                "guardrails.review.state-dir", tmp.resolve("state").toString()));
+                "guardrails.review.state-dir", tmp.resolve("state").toString(),
+                // The fixture repo is cloned from a local path: allow it explicitly (clone-host allow-list).
+                "guardrails.review.clone-hosts", tmp.toUri().toString()));
         context.getBean(EmbeddedServer.class).start();
         repo = GitRepo.init(tmp.resolve("repo"));
     }

@@ -31,6 +31,8 @@ public final class RecordingReviewer implements Reviewer {
     private final AtomicInteger failuresLeft = new AtomicInteger();
     private final Duration delay;
     private volatile CountDownLatch gate = new CountDownLatch(0);
+    private final List<String> requestIds = new CopyOnWriteArrayList<>();
+    private volatile Exception failure;
 
     public RecordingReviewer(@Value("${webhook-test.review-delay:0s}") Duration delay) {
         this.delay = delay;
@@ -39,12 +41,18 @@ public final class RecordingReviewer implements Reviewer {
     @Override
     public void review(ReviewRequest request) throws Exception {
         attempts.add(request);
+        String requestId = org.slf4j.MDC.get("requestId");
+        requestIds.add(requestId == null ? "" : requestId);
+        org.slf4j.LoggerFactory.getLogger(RecordingReviewer.class).info("reviewing {}", request.key());
         started.release();
         gate.await();
         if (!delay.isZero()) {
             Thread.sleep(delay.toMillis());
         }
         if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            if (failure != null) {
+                throw failure;
+            }
             throw new IOException("clone of https://x-access-token:ghs_abc123@github.com/o/r.git failed");
         }
         reviewed.add(request);
@@ -69,7 +77,19 @@ public final class RecordingReviewer implements Reviewer {
     }
 
     public void failNext(int times) {
+        failure = null;
         failuresLeft.set(times);
+    }
+
+    /** Fails the next {@code times} calls with {@code e}. */
+    public void failNext(int times, Exception e) {
+        failure = e;
+        failuresLeft.set(times);
+    }
+
+    /** The MDC request id seen by each call ("" when none), in call order. */
+    public List<String> requestIds() {
+        return List.copyOf(requestIds);
     }
 
     /** Waits (bounded) until {@code n} more calls have started; fails the test otherwise. */
@@ -84,6 +104,8 @@ public final class RecordingReviewer implements Reviewer {
         reviewed.clear();
         started.drainPermits();
         failuresLeft.set(0);
+        failure = null;
+        requestIds.clear();
         release();
     }
 }
