@@ -244,6 +244,7 @@ public final class BoundedReviewQueue implements ReviewQueue, ApplicationEventLi
         } catch (Throwable t) {
             failure = t;
         }
+        boolean dropped = false;
         lock.lock();
         try {
             running.remove(request.key());
@@ -262,10 +263,15 @@ public final class BoundedReviewQueue implements ReviewQueue, ApplicationEventLi
                 LOG.error("Review of {} (trigger {}) failed {} times; dropping it: {}", request.key(),
                         request.trigger(), pending.failures() + 1, describe(failure));
                 journal.remove(request);
+                dropped = true;
             }
             signalIfIdle();
         } finally {
             lock.unlock();
+        }
+        if (dropped) {
+            // Outside the lock: publishing the failure is an API round trip.
+            reviewer.failed(request, describe(failure));
         }
     }
 
@@ -303,7 +309,8 @@ public final class BoundedReviewQueue implements ReviewQueue, ApplicationEventLi
     }
 
     private static String prKey(ReviewRequest r) {
-        return r.forge() + ":" + r.repository() + "#" + r.number();
+        // Merge queue groups have no PR number: each group is its own work.
+        return r.onPullRequest() ? r.forge() + ":" + r.repository() + "#" + r.number() : r.key();
     }
 
     /** The failure's type and message with credentials scrubbed; no stack trace, which could carry them too. */

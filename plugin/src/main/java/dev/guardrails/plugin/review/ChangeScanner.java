@@ -1,6 +1,7 @@
 package dev.guardrails.plugin.review;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.guardrails.argocd.app.PlanNote;
 import dev.guardrails.argocd.app.RepoScan;
 import dev.guardrails.scanner.config.ConfigException;
 import dev.guardrails.scanner.config.ConfigLoader;
@@ -40,6 +41,8 @@ final class ChangeScanner {
 
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ChangeScanner.class);
+    /** Diff kept per app before the comment's own caps; bounds memory on huge renders. */
+    private static final int MAX_DIFF_CHARS = 200_000;
 
     private final GuardrailsEngine engine;
     private final ConfigLoader loader;
@@ -103,7 +106,12 @@ final class ChangeScanner {
                 apps.add(compare(name, headTargets.containsKey(name) ? headTargets.get(name).path() : baseTargets.get(name).path(),
                         b, h));
             }
-            return new ChangeReport(baseSha, headSha, baseRef, changed.size(), headApps.size(), null, apps);
+            List<String> skipped = new ArrayList<>();
+            if (headPlan.plan() != null) {
+                headPlan.plan().notes().stream().filter(n -> n.level() != PlanNote.Level.INFO)
+                        .forEach(n -> skipped.add(n.line().replaceFirst("^guardrails: ", "")));
+            }
+            return new ChangeReport(baseSha, headSha, baseRef, changed.size(), headApps.size(), null, apps, skipped);
         }
     }
 
@@ -181,9 +189,17 @@ final class ChangeScanner {
         headFindings.forEach(f -> headKeys.add(f.fingerprint()));
         Set<String> baseKeys = new HashSet<>();
         baseFindings.forEach(f -> baseKeys.add(f.fingerprint()));
+        // An exemption added by the change hides a finding on the head: that is "exempted", not "fixed".
+        Set<String> baseExempted = new HashSet<>();
+        exempted(base).forEach(f -> baseExempted.add(f.fingerprint()));
+        List<Finding> exempted = exempted(head).stream().filter(f -> !baseExempted.contains(f.fingerprint()))
+                .sorted(ScanReport.ORDER).toList();
+        Set<String> exemptedKeys = new HashSet<>();
+        exempted.forEach(f -> exemptedKeys.add(f.fingerprint()));
         List<Finding> added = headFindings.stream().filter(f -> !baseKeys.contains(f.fingerprint()))
                 .sorted(ScanReport.ORDER).toList();
-        List<Finding> fixed = baseFindings.stream().filter(f -> !headKeys.contains(f.fingerprint()))
+        List<Finding> fixed = baseFindings.stream().filter(f -> !headKeys.contains(f.fingerprint())
+                        && !exemptedKeys.contains(f.fingerprint()))
                 .sorted(ScanReport.ORDER).toList();
         int unchanged = (int) headFindings.stream().filter(f -> baseKeys.contains(f.fingerprint())).count();
 
@@ -201,12 +217,20 @@ final class ChangeScanner {
         }
         int removedObjects = (int) before.keySet().stream().filter(k -> !after.containsKey(k)).count();
         String error = head == null ? null : head.report().error();
-        return new ChangeReport.AppChange(name, path, base != null, head != null, added, fixed, unchanged,
-                addedObjects, removedObjects, changedObjects, error);
+        String type = head == null ? null : head.report().type();
+        String diff = ManifestDiff.unified(before, after, MAX_DIFF_CHARS);
+        return new ChangeReport.AppChange(name, path, base != null, head != null, added, fixed, exempted, unchanged,
+                addedObjects, removedObjects, changedObjects, error, type, diff);
     }
 
     private static List<Finding> shown(AppResult r) {
         return r == null ? List.of() : r.findings().stream().filter(ChangeReport::shown).toList();
+    }
+
+    /** Exempted findings in modes a PR shows (an exemption of an audit-only finding changes nothing visible). */
+    private static List<Finding> exempted(AppResult r) {
+        return r == null ? List.of() : r.findings().stream().filter(f -> f.exempted() && ChangeReport.visibleMode(f))
+                .toList();
     }
 
     private static Map<ObjectRef, JsonNode> objects(AppResult r) {

@@ -3,6 +3,7 @@ package dev.guardrails.plugin.webhook;
 import dev.guardrails.plugin.config.GitHubSettings;
 import dev.guardrails.plugin.config.GitLabSettings;
 import dev.guardrails.plugin.review.ReviewQueue;
+import dev.guardrails.plugin.review.Reviewer;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -41,12 +42,13 @@ public final class WebhookController {
     private final DeliveryLog deliveries;
     private final ReviewQueue queue;
     private final RescanDispatcher rescans;
+    private final Reviewer reviewer;
     private final AtomicBoolean warnedNoGitHubSecret = new AtomicBoolean();
     private final AtomicBoolean warnedNoGitLabToken = new AtomicBoolean();
 
     WebhookController(WebhookSettings settings, GitHubSettings github, GitLabSettings gitlab,
                       GitHubIntake gitHubIntake, GitLabIntake gitLabIntake, DeliveryLog deliveries,
-                      ReviewQueue queue, RescanDispatcher rescans) {
+                      ReviewQueue queue, RescanDispatcher rescans, Reviewer reviewer) {
         this.settings = settings;
         this.github = github;
         this.gitlab = gitlab;
@@ -55,6 +57,7 @@ public final class WebhookController {
         this.deliveries = deliveries;
         this.queue = queue;
         this.rescans = rescans;
+        this.reviewer = reviewer;
     }
 
     /** GitHub deliveries: {@code X-Hub-Signature-256}, {@code X-GitHub-Event}, {@code X-GitHub-Delivery}. */
@@ -150,7 +153,10 @@ public final class WebhookController {
         if (outcome instanceof Outcome.Review review) {
             String key = review.request().key();
             return switch (queue.submit(review.request())) {
-                case ACCEPTED -> text(HttpStatus.ACCEPTED, "review queued: " + key);
+                case ACCEPTED -> {
+                    reviewer.accepted(review.request());
+                    yield text(HttpStatus.ACCEPTED, "review queued: " + key);
+                }
                 case DUPLICATE -> text(HttpStatus.ACCEPTED, "review already queued: " + key);
                 case FULL -> queueFull();
             };
