@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
  */
 public final class GitHubClient implements ForgeClient {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GitHubClient.class);
+
     /** Hidden marker identifying the bot's sticky comment. */
     public static final String MARKER = "<!-- guardrails:sticky -->";
     public static final String CHECK_NAME = "guardrails";
@@ -89,10 +91,20 @@ public final class GitHubClient implements ForgeClient {
     }
 
     @Override
-    public void markInProgress(ReviewRequest request) throws ForgeApiException {
+    public synchronized void markInProgress(ReviewRequest request) throws ForgeApiException {
+        // Synchronized: publish must see the run id of a mark still in flight, or it would leave that run in progress.
         if (!marked.add(request.key())) {
             return;
         }
+        try {
+            mark(request);
+        } catch (ForgeApiException | RuntimeException e) {
+            marked.remove(request.key());
+            throw e;
+        }
+    }
+
+    private void mark(ReviewRequest request) throws ForgeApiException {
         Map<String, String> headers = headers(request.repository(), request.installationId());
         String repo = "/repos/" + request.repository();
         if (auth.isApp()) {
@@ -120,7 +132,12 @@ public final class GitHubClient implements ForgeClient {
             upsertComment(repo, request.number(), p, headers);
             if (!auth.isApp() && !p.inline().isEmpty()) {
                 // With an App the check run's annotations already sit on the diff.
-                inline(repo, request, p.inline(), headers);
+                try {
+                    inline(repo, request, p.inline(), headers);
+                } catch (ForgeApiException e) {
+                    // Inline comments add to the sticky comment; their failure must not hide the check result.
+                    LOG.warn("inline comments on {} not posted: {}", request.key(), e.getMessage());
+                }
             }
         }
         if (auth.isApp()) {
@@ -281,7 +298,10 @@ public final class GitHubClient implements ForgeClient {
         run.put("conclusion", p.verdict() == Publication.Verdict.ERROR ? "failure"
                 : p.verdict().name().toLowerCase(Locale.ROOT));
         run.put("output", output(p, all.subList(0, Math.min(ANNOTATIONS_PER_REQUEST, all.size()))));
-        Long started = runs.remove(request.key());
+        Long started;
+        synchronized (this) {
+            started = runs.remove(request.key());
+        }
         long id;
         if (started != null) {
             http.send("PATCH", apiBase + repo + "/check-runs/" + started, headers, run);

@@ -23,6 +23,8 @@ import java.util.Optional;
  */
 public final class GitLabClient implements ForgeClient {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GitLabClient.class);
+
     /** GitLab notes may be up to 1,000,000 characters; keep well below. */
     public static final int MAX_BODY = 1_000_000;
     private static final int MAX_PAGES = 50;
@@ -80,6 +82,7 @@ public final class GitLabClient implements ForgeClient {
         } catch (ForgeApiException e) {
             // GitLab refuses a transition to the state a status already has (e.g. running twice).
             if (e.status() != 400) {
+                marked.remove(request.key());
                 throw e;
             }
         }
@@ -111,7 +114,12 @@ public final class GitLabClient implements ForgeClient {
             }
         }
         if (!p.inline().isEmpty()) {
-            inline(mr, request, p.inline());
+            try {
+                inline(mr, request, p.inline());
+            } catch (ForgeApiException e) {
+                // Inline comments add to the sticky comment; their failure must not hide the check result.
+                LOG.warn("inline comments on {} not posted: {}", request.key(), e.getMessage());
+            }
         }
         try {
             status(project, request.headSha(), p.verdict() == Publication.Verdict.FAILURE

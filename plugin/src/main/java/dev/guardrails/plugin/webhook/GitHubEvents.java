@@ -76,7 +76,7 @@ final class GitHubEvents {
                     p.text("repository.full_name"),
                     p.text("repository.clone_url"),
                     p.text("merge_group.base_ref").replaceFirst("^refs/heads/", ""),
-                    p.text("merge_group.base_sha"),
+                    p.optText("merge_group.base_sha").orElse(null),
                     p.text("merge_group.head_sha"),
                     p.optNumber("installation.id").orElse(null));
         }
