@@ -24,13 +24,13 @@ import org.eclipse.jgit.diff.RawTextComparator;
  * Unified diff of an app's rendered objects between base and head, one section per added, removed
  * or changed object ({@code --- base/Kind/namespace/name}, {@code +++ head/...}), objects in a
  * stable order. Secret {@code data} and {@code stringData} values are replaced before diffing: a
- * value shows as {@code <redacted>} when equal on both sides and {@code <redacted: changed>} when
+ * value shows as {@code <redacted>} when equal on both sides and {@code <redacted-changed>} when
  * not, so a reviewer sees which keys changed and never a value (not even a hash of one).
  */
 final class ManifestDiff {
 
     static final String REDACTED = "<redacted>";
-    static final String REDACTED_CHANGED = "<redacted: changed>";
+    static final String REDACTED_CHANGED = "<redacted-changed>";
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
@@ -61,12 +61,16 @@ final class ManifestDiff {
                 break;
             }
             boolean secret = "Secret".equals(ref.kind());
-            String oldText = b == null ? "" : yaml(secret ? redact(b, a) : b);
+            String oldText = b == null ? "" : yaml(secret ? redact(b, null) : b);
             String newText = a == null ? "" : yaml(secret ? redact(a, b) : a);
+            String hunks = hunks(oldText, newText);
+            if (hunks.isEmpty()) {
+                continue;
+            }
             String label = label(ref);
             out.append("--- ").append(b == null ? "/dev/null" : "base/" + label).append('\n');
             out.append("+++ ").append(a == null ? "/dev/null" : "head/" + label).append('\n');
-            out.append(hunks(oldText, newText));
+            out.append(hunks);
         }
         return out.toString();
     }
@@ -76,7 +80,10 @@ final class ManifestDiff {
         return r.kind() + "/" + ns + "/" + r.name();
     }
 
-    /** A copy with every data/stringData value replaced, marking values that differ from the other side. */
+    /**
+     * A copy with every data/stringData value replaced; given the base ({@code other}), head values that
+     * differ from it (or are new) are marked changed, so the diff shows which keys changed.
+     */
     static JsonNode redact(JsonNode secret, JsonNode other) {
         ObjectNode copy = secret.deepCopy();
         for (String field : new String[] {"data", "stringData"}) {
@@ -87,7 +94,7 @@ final class ManifestDiff {
                 while (it.hasNext()) {
                     Map.Entry<String, JsonNode> e = it.next();
                     boolean same = theirs != null && e.getValue().equals(theirs.get(e.getKey()));
-                    e.setValue(o.textNode(same || other == null ? REDACTED : REDACTED_CHANGED));
+                    e.setValue(o.textNode(other == null || same ? REDACTED : REDACTED_CHANGED));
                 }
             } else if (values != null && !values.isNull()) {
                 copy.put(field, REDACTED);
