@@ -205,4 +205,18 @@ class ReviewEventsTest {
         assertThat(server.reviewer().reviewed()).hasSize(1);
         assertThat(new String(body, StandardCharsets.UTF_8)).contains("target_branch");
     }
+
+    @Test
+    void aReviewThatFailsForGoodIsPublishedAsFailedWithoutCredentials() throws Exception {
+        server.reviewer().failNext(10);
+
+        HttpResponse<String> r = server.github("pull_request", "e-fails",
+                WebhookServer.pullRequest("github/pull_request-opened.json", 41, "4".repeat(40)));
+
+        assertThat(r.statusCode()).isEqualTo(202);
+        server.awaitIdle();
+        assertThat(server.reviewer().failed()).singleElement().satisfies(f -> assertThat(f)
+                .startsWith("GITHUB:Codertocat/Hello-World#41@" + "4".repeat(40) + ": IOException")
+                .contains("clone of https://***@github.com/o/r.git failed").doesNotContain("ghs_abc123"));
+    }
 }
