@@ -209,6 +209,8 @@ public final class GitHubClient implements ForgeClient {
             body.put("line", c.line());
             body.put("side", "RIGHT");
             http.send("POST", apiBase + pulls + "/comments", headers, body, 1);
+            // One comment per finding: a later candidate (its template line, after its values line) is skipped.
+            posted.add(marker);
         }
     }
 

@@ -199,6 +199,8 @@ public final class GitLabClient implements ForgeClient {
             body.put("body", GitHubClient.truncate(c.bodyWithMarker(), MAX_BODY));
             body.put("position", position);
             http.send("POST", apiBase + mr + "/discussions", headers(), body, 1);
+            // One discussion per finding: a later candidate (its template line, after its values line) is skipped.
+            posted.add(marker);
         }
     }
 

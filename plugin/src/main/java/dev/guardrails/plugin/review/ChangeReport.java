@@ -3,6 +3,7 @@ package dev.guardrails.plugin.review;
 import dev.guardrails.scanner.model.Finding;
 import dev.guardrails.scanner.model.Mode;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a pull request changes in guardrail terms: per affected app, the findings it introduces and
@@ -48,16 +49,19 @@ public record ChangeReport(String baseSha, String headSha, String baseRef, int c
      * @param headError      why the head failed to render, or null
      * @param type           how the head renders the app (helm, kustomize, directory), or null when removed
      * @param diff           unified diff of the rendered objects, Secret values redacted; empty when unchanged
+     * @param valueSources   for new findings of Helm apps, by fingerprint: the values-file key that sets the value
      */
     public record AppChange(String name, String path, boolean inBase, boolean inHead, List<Finding> added,
                             List<Finding> fixed, List<Finding> exempted, int unchanged, int objectsAdded,
-                            int objectsRemoved, int objectsChanged, String headError, String type, String diff) {
+                            int objectsRemoved, int objectsChanged, String headError, String type, String diff,
+                            Map<String, HelmLines.ValueSource> valueSources) {
 
         public AppChange {
             added = List.copyOf(added);
             fixed = List.copyOf(fixed);
             exempted = exempted == null ? List.of() : List.copyOf(exempted);
             diff = diff == null ? "" : diff;
+            valueSources = valueSources == null ? Map.of() : Map.copyOf(valueSources);
         }
 
         public long newBlocking() {

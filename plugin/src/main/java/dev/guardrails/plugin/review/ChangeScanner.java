@@ -104,7 +104,7 @@ final class ChangeScanner {
                     continue;
                 }
                 apps.add(compare(name, headTargets.containsKey(name) ? headTargets.get(name).path() : baseTargets.get(name).path(),
-                        b, h));
+                        b, h, headRoot, headTargets.get(name)));
             }
             List<String> skipped = new ArrayList<>();
             if (headPlan.plan() != null) {
@@ -182,7 +182,8 @@ final class ChangeScanner {
         return out;
     }
 
-    private static ChangeReport.AppChange compare(String name, String path, AppResult base, AppResult head) {
+    private static ChangeReport.AppChange compare(String name, String path, AppResult base, AppResult head,
+                                                  Path headRoot, AppTarget headTarget) {
         List<Finding> headFindings = shown(head);
         List<Finding> baseFindings = shown(base);
         Set<String> headKeys = new HashSet<>();
@@ -202,6 +203,10 @@ final class ChangeScanner {
                         && !exemptedKeys.contains(f.fingerprint()))
                 .sorted(ScanReport.ORDER).toList();
         int unchanged = (int) headFindings.stream().filter(f -> baseKeys.contains(f.fingerprint())).count();
+        Map<String, HelmLines.ValueSource> valueSources = new HashMap<>();
+        if (head != null && "helm".equals(head.report().type()) && headTarget != null) {
+            added = helmLines(added, head, headRoot, headTarget, valueSources);
+        }
 
         Map<ObjectRef, JsonNode> before = objects(base);
         Map<ObjectRef, JsonNode> after = objects(head);
@@ -220,7 +225,29 @@ final class ChangeScanner {
         String type = head == null ? null : head.report().type();
         String diff = ManifestDiff.unified(before, after, MAX_DIFF_CHARS);
         return new ChangeReport.AppChange(name, path, base != null, head != null, added, fixed, exempted, unchanged,
-                addedObjects, removedObjects, changedObjects, error, type, diff);
+                addedObjects, removedObjects, changedObjects, error, type, diff, valueSources);
+    }
+
+    /** New findings of a Helm app pointed at their template line; their values keys recorded by fingerprint. */
+    private static List<Finding> helmLines(List<Finding> added, AppResult head, Path headRoot, AppTarget target,
+                                           Map<String, HelmLines.ValueSource> sources) {
+        Map<ObjectRef, ManifestObject> objects = new HashMap<>();
+        head.objects().forEach(o -> objects.put(o.ref(), o));
+        List<Finding> out = new ArrayList<>();
+        for (Finding f : added) {
+            HelmLines.Mapping m = HelmLines.map(f, objects.get(f.object()), headRoot, target.request().helm());
+            if (m == null) {
+                out.add(f);
+                continue;
+            }
+            if (m.value() != null) {
+                sources.put(f.fingerprint(), m.value());
+            }
+            out.add(m.templateLine() > 0 ? new Finding(f.ruleId(), f.title(), f.category(), f.severity(), f.mode(), f.app(),
+                    f.object(), f.location().withLine(m.templateLine()), f.path(), f.message(), f.remediation(),
+                    f.exemption()) : f);
+        }
+        return out;
     }
 
     private static List<Finding> shown(AppResult r) {

@@ -139,20 +139,36 @@ final class CommentFormatter {
      */
     List<Publication.InlineComment> inline(ChangeReport report, Path headRoot) {
         List<Finding> all = new ArrayList<>();
-        report.apps().forEach(a -> all.addAll(a.added()));
+        Map<String, HelmLines.ValueSource> values = new LinkedHashMap<>();
+        report.apps().forEach(a -> {
+            all.addAll(a.added());
+            values.putAll(a.valueSources());
+        });
         all.sort(PRIORITY);
         List<Publication.InlineComment> out = new ArrayList<>();
+        int findings = 0;
         for (Finding f : all) {
-            if (out.size() >= settings.maxInline()) {
+            if (findings >= settings.maxInline() || headRoot == null) {
                 break;
-            }
-            String file = f.location().file();
-            if (file.isEmpty() || f.location().line() <= 0 || headRoot == null || !isFileIn(headRoot, file)) {
-                continue;
             }
             String body = "**Guardrails** " + rule(f) + " on " + code(objectLabel(f)) + ": " + cell(f.message())
                     + (f.remediation() == null || f.remediation().isBlank() ? "" : "\n\n**Fix:** " + cell(f.remediation()));
-            out.add(new Publication.InlineComment(file, f.location().line(), key(f), body));
+            boolean any = false;
+            // A Helm value first: the values line is what the author edits; the template line is the fallback.
+            HelmLines.ValueSource v = values.get(f.fingerprint());
+            if (v != null && isFileIn(headRoot, v.file())) {
+                out.add(new Publication.InlineComment(v.file(), v.line(), key(f), body + "\n\n(set by "
+                        + code(v.key()) + "; rendered from " + cell(f.location().toString()) + ")"));
+                any = true;
+            }
+            String file = f.location().file();
+            if (!file.isEmpty() && f.location().line() > 0 && isFileIn(headRoot, file)) {
+                out.add(new Publication.InlineComment(file, f.location().line(), key(f), body));
+                any = true;
+            }
+            if (any) {
+                findings++;
+            }
         }
         return out;
     }
@@ -353,7 +369,8 @@ final class CommentFormatter {
         List<String> newRows = new ArrayList<>();
         Map<String, String> fixes = new LinkedHashMap<>();
         for (Finding f : added) {
-            String row = "| " + rule(f) + " | " + cell(objectLabel(f)) + " | " + location(f) + " | "
+            String row = "| " + rule(f) + " | " + cell(objectLabel(f)) + " | "
+                    + location(f, a.valueSources().get(f.fingerprint())) + " | "
                     + cell(f.message()) + " |\n";
             String fix = fixes.containsKey(f.ruleId()) || f.remediation() == null || f.remediation().isBlank()
                     ? "" : "- " + code(f.ruleId()) + ": " + cell(f.remediation()) + "\n";
@@ -484,15 +501,25 @@ final class CommentFormatter {
         return f.object().kind().isEmpty() && f.object().name().isEmpty() ? "(app)" : f.object().toString();
     }
 
-    /** file:line linked to the file at the head commit; the field path below it. */
-    private String location(Finding f) {
-        String text = f.location().toString();
-        String link = links == null ? null : links.file(f.location().file(), f.location().line());
-        String shown = text.isEmpty() ? "" : link == null ? cell(text) : "[" + cell(text) + "](" + safeUrl(link) + ")";
+    /** file:line linked to the file at the head commit; the field path below it; the values key that sets it. */
+    private String location(Finding f, HelmLines.ValueSource value) {
+        String shown = linked(f.location().file(), f.location().line());
         if (!f.path().isEmpty()) {
             shown = shown.isEmpty() ? cell(f.path()) : shown + "<br>" + cell(f.path());
         }
+        if (value != null) {
+            shown += "<br>set by " + code(value.key()) + " in " + linked(value.file(), value.line());
+        }
         return shown;
+    }
+
+    private String linked(String file, int line) {
+        String text = line > 0 ? file + ":" + line : file;
+        if (file == null || file.isEmpty()) {
+            return "";
+        }
+        String link = links == null ? null : links.file(file, line);
+        return link == null ? cell(text) : "[" + cell(text) + "](" + safeUrl(link) + ")";
     }
 
     /** Characters that would end or break a Markdown link target are percent-encoded. */

@@ -106,6 +106,7 @@ class PrSampleTest {
         String baseSha = repo.commit("initial");
         repo.checkout("feature", true);
         repo.write("apps/web/deployment.yaml", WEB_LATEST)
+                .write("charts/cart/values.yaml", "image: nginx:latest\n")
                 .write("apps/web/secret.yaml", secret(SECRET_VALUE))
                 .write(".guardrails.yaml", ReviewFixtures.POLICY + """
                         exemptions:
@@ -122,7 +123,8 @@ class PrSampleTest {
         server.stubFor(get(urlPathEqualTo(REPO + "/pulls/7")).willReturn(okJson("{\"number\":7,\"head\":{\"sha\":\""
                 + headSha + "\"}}")));
         ArrayNode files = JSON.createArrayNode();
-        for (String f : List.of("apps/web/deployment.yaml", "apps/web/secret.yaml", ".guardrails.yaml")) {
+        for (String f : List.of("apps/web/deployment.yaml", "apps/web/secret.yaml", ".guardrails.yaml",
+                "charts/cart/values.yaml")) {
             files.addObject().put("filename", f).put("status", "modified").put("patch", repo.patch(baseSha, headSha, f));
         }
         server.stubFor(get(urlPathEqualTo(REPO + "/pulls/7/files")).willReturn(okJson(files.toString())));
@@ -140,7 +142,11 @@ class PrSampleTest {
         int line = ReviewFixtures.lineOf(WEB_LATEST, "image: nginx:latest");
         String web = server.baseUrl() + "/acme/gitops";
         assertThat(comment)
-                .contains("1 new blocking").contains("0 fixed").contains("1 newly exempted")
+                .contains("2 new blocking").contains("0 fixed").contains("1 newly exempted")
+                // Helm: the template line that emits the image, and the values key that sets it.
+                .contains("[charts/cart/templates/deployment.yaml:" + ReviewFixtures.lineOf(
+                        deployment("cart", "{{ .Values.image }}"), "image: {{") + "](")
+                .contains("set by `image` in [charts/cart/values.yaml:1](" + web + "/blob/" + headSha + "/charts/cart/values.yaml#L1)")
                 .contains("[apps/web/deployment.yaml:" + line + "](" + web + "/blob/" + headSha + "/apps/web/deployment.yaml#L" + line + ")")
                 .contains("[`latest-tag`](https://guardrails.example.com/docs/rules.md#latest-tag)")
                 .contains("<details open><summary>apps/web")
@@ -153,9 +159,16 @@ class PrSampleTest {
         // The exemption is not a fix: apps/api has no "Fixed" rows.
         assertThat(comment).doesNotContain("**Fixed**");
 
-        // Inline: one review comment on the changed image line, with the finding's marker.
+        // Inline: one review comment per finding on a changed line, with the finding's marker: the Helm
+        // finding on the values line the PR changed (its template line is not in the diff).
         List<JsonNode> inline = bodies(postRequestedFor(urlPathEqualTo(REPO + "/pulls/7/comments")));
-        assertThat(inline).singleElement().satisfies(c -> {
+        assertThat(inline).hasSize(2);
+        assertThat(inline).anySatisfy(c -> {
+            assertThat(c.path("path").asText()).isEqualTo("charts/cart/values.yaml");
+            assertThat(c.path("line").asInt()).isEqualTo(1);
+            assertThat(c.path("body").asText()).contains("set by `image`");
+        });
+        assertThat(inline).filteredOn(c -> c.path("path").asText().startsWith("apps/")).singleElement().satisfies(c -> {
             assertThat(c.path("path").asText()).isEqualTo("apps/web/deployment.yaml");
             assertThat(c.path("line").asInt()).isEqualTo(line);
             assertThat(c.path("side").asText()).isEqualTo("RIGHT");
@@ -169,7 +182,9 @@ class PrSampleTest {
         // The next push (same findings): the bot's inline comment is there, so nothing is posted twice,
         // and its own sticky comment is edited.
         ArrayNode posted = JSON.createArrayNode();
-        posted.addObject().put("id", 901).put("body", inline.get(0).path("body").asText()).putObject("user").put("login", "guardrails-bot");
+        for (JsonNode c : inline) {
+            posted.addObject().put("id", 901).put("body", c.path("body").asText()).putObject("user").put("login", "guardrails-bot");
+        }
         server.stubFor(get(urlPathEqualTo(REPO + "/pulls/7/comments")).willReturn(okJson(posted.toString())));
         ArrayNode issueComments = JSON.createArrayNode();
         issueComments.addObject().put("id", 40).put("body", "> " + GitHubClient.MARKER).putObject("user").put("login", "alice");
@@ -178,7 +193,7 @@ class PrSampleTest {
 
         service().review(request);
 
-        server.verify(1, postRequestedFor(urlPathEqualTo(REPO + "/pulls/7/comments")));
+        server.verify(2, postRequestedFor(urlPathEqualTo(REPO + "/pulls/7/comments")));
         server.verify(1, patchRequestedFor(urlPathEqualTo(REPO + "/issues/comments/555")));
         server.verify(0, patchRequestedFor(urlPathEqualTo(REPO + "/issues/comments/40")));
 
