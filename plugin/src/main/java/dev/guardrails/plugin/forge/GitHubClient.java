@@ -360,12 +360,23 @@ public final class GitHubClient implements ForgeClient {
             String path = repo + "/commits/" + request.headSha() + "/check-runs";
             JsonNode body = json(http.send("GET", apiBase + path + "?check_name=" + CHECK_NAME + "&filter=all",
                     headers, null), "GET", path);
+            JsonNode runs = body.path("check_runs");
+            if (runs.isArray() && !runs.isEmpty()) {
+                // A run left in progress (the server died mid-review) is no result: review again.
+                for (JsonNode run : runs) {
+                    if ("completed".equals(run.path("status").asText("completed"))) {
+                        return true;
+                    }
+                }
+                return false;
+            }
             return body.path("total_count").asInt(0) > 0;
         }
         String path = repo + "/commits/" + request.headSha() + "/statuses";
         for (JsonNode s : json(http.send("GET", apiBase + path + "?per_page=100", headers, null), "GET", path)) {
             if (CHECK_NAME.equals(s.path("context").asText())) {
-                return true;
+                // Newest first: a pending one means the last review never finished.
+                return !"pending".equals(s.path("state").asText());
             }
         }
         return false;

@@ -264,7 +264,10 @@ public final class GitLabClient implements ForgeClient {
         JsonNode statuses = json(http.send("GET", apiBase + path + "?name=" + GitHubClient.CHECK_NAME + "&all=true",
                 headers(), null), "GET", path);
         for (JsonNode s : statuses) {
-            if (GitHubClient.CHECK_NAME.equals(s.path("name").asText())) {
+            String state = s.path("status").asText("");
+            // A status left running (the server died mid-review) is no result: review again.
+            if (GitHubClient.CHECK_NAME.equals(s.path("name").asText()) && !"running".equals(state)
+                    && !"pending".equals(state)) {
                 return true;
             }
         }

@@ -93,7 +93,7 @@ final class CommentFormatter {
     static Publication failure(ReviewRequest request, String reason, boolean checkRuns) {
         String rerun = "comment `/guardrails rescan` on this " + (request.forge() == Forge.GITLAB ? "merge request"
                 : "pull request") + (checkRuns ? ", or press **Re-run** on the `guardrails` check" : "")
-                + (request.forge() == Forge.GITLAB ? "" : "") + ". A new push is reviewed as well.";
+                + ". A new push is reviewed as well.";
         String comment = GitHubClient.MARKER + "\n### Guardrails: review failed\n\n"
                 + "The review of head " + code(shortSha(request.headSha())) + " could not be completed, so nothing was "
                 + "checked and the check stays failed until a review succeeds:\n\n"
