@@ -227,6 +227,21 @@ class GitHubReviewTest {
     }
 
     @Test
+    void mergeQueueGroupGetsACompletedCheckRunAndNoComment() throws Exception {
+        ReviewRequest pr = pr(repo -> repo.write("apps/web/deployment.yaml", deployment("web", "nginx:latest")));
+        ReviewRequest group = new ReviewRequest(Forge.GITHUB, server.baseUrl(), "acme/gitops", null, 0, "main",
+                pr.baseSha(), pr.baseCloneUrl(), pr.headSha(), pr.headCloneUrl(), 99L, "merge-group-delivery");
+
+        ReviewFixtures.service(ReviewFixtures.appClients(server.baseUrl(), keyFile, false)).review(group);
+
+        server.verify(0, getRequestedFor(urlPathMatching(REPO + "/issues/.*")));
+        server.verify(0, postRequestedFor(urlPathMatching(REPO + "/issues/.*")));
+        JsonNode run = completedRun();
+        assertThat(run.path("head_sha").asText()).isEqualTo(pr.headSha());
+        assertThat(run.path("conclusion").asText()).isEqualTo("failure");
+    }
+
+    @Test
     void cleanFirstRunCreatesNoCommentButSetsTheCheck() throws Exception {
         ReviewRequest request = pr(repo -> repo.write("apps/web/deployment.yaml", deployment("web", "nginx:1.27")));
 
