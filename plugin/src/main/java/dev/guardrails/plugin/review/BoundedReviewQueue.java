@@ -492,6 +492,12 @@ public final class BoundedReviewQueue implements ReviewQueue, ApplicationEventLi
     }
 
     private void notifyListeners(ReviewRequest request, String reason) {
+        try {
+            // The PR shows it: a failed check run or status and a comment with how to re-run.
+            reviewer.failed(request, reason);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not publish the failed review of {}: {}", request.key(), describe(e));
+        }
         for (ReviewFailureListener listener : failureListeners) {
             try {
                 listener.reviewFailedPermanently(request, reason);
@@ -555,7 +561,8 @@ public final class BoundedReviewQueue implements ReviewQueue, ApplicationEventLi
     }
 
     private static String prKey(ReviewRequest r) {
-        return r.forge() + ":" + r.repository() + "#" + r.number();
+        // Merge queue groups have no PR number: each group is its own work.
+        return r.onPullRequest() ? r.forge() + ":" + r.repository() + "#" + r.number() : r.key();
     }
 
     /** The failure's type and message with credentials scrubbed; no stack trace, which could carry them too. */

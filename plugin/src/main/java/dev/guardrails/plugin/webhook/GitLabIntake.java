@@ -70,7 +70,7 @@ final class GitLabIntake {
                 if (e.draft()) {
                     return new Outcome.Ignored("draft merge request");
                 }
-                if (!e.hasOldrev() && !e.markedReady()) {
+                if (!e.hasOldrev() && !e.markedReady() && !e.targetChanged()) {
                     return new Outcome.Ignored("merge request update without new commits");
                 }
             }
@@ -83,7 +83,11 @@ final class GitLabIntake {
                 null, trigger));
     }
 
+    /** Created and edited notes are treated alike (as on GitHub); older GitLab sends no action at all. */
     private Outcome note(NoteEvent e) {
+        if (!"create".equals(e.action()) && !"update".equals(e.action())) {
+            return new Outcome.Ignored("note action " + e.action());
+        }
         if (!"MergeRequest".equals(e.noteableType())) {
             return new Outcome.Ignored("comment on a " + (e.noteableType().isEmpty() ? "(unknown)" : e.noteableType())
                     + ", not a merge request");

@@ -112,10 +112,12 @@ final class Payload {
         return node != null && node.isValueNode() && !node.isNull() ? node.asText() : "";
     }
 
+    /** Dotted path; a numeric part indexes an array ({@code pull_requests.0.number}). */
     private JsonNode node(String path) {
         JsonNode node = root;
         for (String part : path.split("\\.")) {
-            node = node.get(part);
+            node = node.isArray() && part.chars().allMatch(Character::isDigit) && part.length() < 9
+                    ? node.get(Integer.parseInt(part)) : node.get(part);
             if (node == null) {
                 return null;
             }

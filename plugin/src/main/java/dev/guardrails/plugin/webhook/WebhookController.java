@@ -4,6 +4,7 @@ import dev.guardrails.plugin.config.GitHubSettings;
 import dev.guardrails.plugin.config.GitLabSettings;
 import dev.guardrails.plugin.review.ReviewQueue;
 import dev.guardrails.plugin.review.CloneHosts;
+import dev.guardrails.plugin.review.Reviewer;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -50,13 +51,14 @@ public final class WebhookController {
     private final UnverifiedBodyBudget budget;
     private final CloneHosts cloneHosts;
     private final io.micronaut.scheduling.TaskScheduler scheduler;
+    private final Reviewer reviewer;
     private final AtomicBoolean warnedNoGitHubSecret = new AtomicBoolean();
     private final AtomicBoolean warnedNoGitLabToken = new AtomicBoolean();
 
     WebhookController(WebhookSettings settings, GitHubSettings github, GitLabSettings gitlab,
                       GitHubIntake gitHubIntake, GitLabIntake gitLabIntake, DeliveryLog deliveries,
                       ReviewQueue queue, RescanDispatcher rescans, UnverifiedBodyBudget budget,
-                      CloneHosts cloneHosts,
+                      CloneHosts cloneHosts, Reviewer reviewer,
                       @jakarta.inject.Named(TaskExecutors.SCHEDULED) io.micronaut.scheduling.TaskScheduler scheduler) {
         this.scheduler = scheduler;
         this.budget = budget;
@@ -69,6 +71,7 @@ public final class WebhookController {
         this.deliveries = deliveries;
         this.queue = queue;
         this.rescans = rescans;
+        this.reviewer = reviewer;
     }
 
     /**
@@ -291,7 +294,10 @@ public final class WebhookController {
                 return text(HttpStatus.UNPROCESSABLE_ENTITY, refused);
             }
             return switch (queue.submit(review.request())) {
-                case ACCEPTED -> text(HttpStatus.ACCEPTED, "review queued: " + key);
+                case ACCEPTED -> {
+                    reviewer.accepted(review.request());
+                    yield text(HttpStatus.ACCEPTED, "review queued: " + key);
+                }
                 case DUPLICATE -> text(HttpStatus.ACCEPTED, "review already queued: " + key);
                 case FULL -> retryLater(HttpStatus.SERVICE_UNAVAILABLE, "review queue is full, retry later");
                 case UNAVAILABLE -> retryLater(HttpStatus.SERVICE_UNAVAILABLE,

@@ -27,6 +27,8 @@ public final class RecordingReviewer implements Reviewer {
 
     private final List<ReviewRequest> attempts = new CopyOnWriteArrayList<>();
     private final List<ReviewRequest> reviewed = new CopyOnWriteArrayList<>();
+    private final List<ReviewRequest> accepted = new CopyOnWriteArrayList<>();
+    private final List<String> failed = new CopyOnWriteArrayList<>();
     private final Semaphore started = new Semaphore(0);
     private final AtomicInteger failuresLeft = new AtomicInteger();
     private final Duration delay;
@@ -56,6 +58,26 @@ public final class RecordingReviewer implements Reviewer {
             throw new IOException("clone of https://x-access-token:ghs_abc123@github.com/o/r.git failed");
         }
         reviewed.add(request);
+    }
+
+    @Override
+    public void accepted(ReviewRequest request) {
+        accepted.add(request);
+    }
+
+    @Override
+    public void failed(ReviewRequest request, String reason) {
+        failed.add(request.key() + ": " + reason);
+    }
+
+    /** Requests reported accepted (the in-progress mark), in order. */
+    public List<ReviewRequest> accepted() {
+        return List.copyOf(accepted);
+    }
+
+    /** Reviews given up on, as "key: reason". */
+    public List<String> failed() {
+        return List.copyOf(failed);
     }
 
     /** Completed reviews, in completion order. */
@@ -102,6 +124,8 @@ public final class RecordingReviewer implements Reviewer {
     public void reset() {
         attempts.clear();
         reviewed.clear();
+        accepted.clear();
+        failed.clear();
         started.drainPermits();
         failuresLeft.set(0);
         failure = null;
