@@ -16,6 +16,6 @@ export HOME="$work" ARGOCD_APP_NAME=shop-prod ARGOCD_APP_NAMESPACE=storefront \
 /opt/java/bin/java -XX:AOTCacheOutput="$cache" -XX:-UsePerfData \
     -Xlog:disable -Xlog:all=warning,aot*=off,cds*=off:stderr \
     -jar /opt/guardrails/guardrails.jar cmp generate > "$work/out.yaml"
-grep -q '^kind: Deployment' "$work/out.yaml" || { echo "train: cmp generate printed no Deployment" >&2; exit 1; }
+grep -Eq '^kind: "?Deployment' "$work/out.yaml" || { echo "train: cmp generate printed no Deployment" >&2; exit 1; }
 rm -rf "$work"
 chmod 0644 "$cache"
