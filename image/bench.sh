@@ -20,7 +20,7 @@ export ARGOCD_APP_NAME=shop-prod ARGOCD_APP_NAMESPACE=storefront ARGOCD_APP_SOUR
     KUBE_API_VERSIONS=apps/v1,apps/v1/Deployment,v1,v1/ConfigMap,v1/Service \
     ARGOCD_APP_PARAMETERS='[{"name":"mode","string":"warn"}]'
 # The sidecar's JVM options (argocd-integration/manifests/repo-server-sidecar.yaml).
-SIDECAR_OPTS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -XX:MaxRAMPercentage=70"
+SIDECAR_OPTS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:MaxRAMPercentage=70"
 cmd=$(cat "$dir/plugin-generate.sh")
 
 GUARDRAILS_CMP_ALLOWED_ROOTS=/tmp/_cmp_server guardrails serve --host 127.0.0.1 --port "$SMOKE_PORT" > "$work/server.log" 2>&1 &
@@ -36,7 +36,7 @@ path() {
     case $1 in
         a) kubectl kustomize . ;;
         b) JAVA_TOOL_OPTIONS=$SIDECAR_OPTS sh -c "$cmd" ;;
-        c) JAVA_TOOL_OPTIONS=$SIDECAR_OPTS GUARDRAILS_JAVA_OPTS=-XX:AOTMode=off sh -c "$cmd" ;;
+        c) JAVA_TOOL_OPTIONS=$SIDECAR_OPTS GUARDRAILS_JAVA_OPTS=-Xshare:auto sh -c "$cmd" ;;
         d) GUARDRAILS_SERVER="http://127.0.0.1:$SMOKE_PORT" sh -c "$cmd" ;;
     esac
 }

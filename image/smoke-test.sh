@@ -24,6 +24,12 @@ v=$(guardrails --version)
 [ "$v" = "guardrails $SMOKE_VERSION" ] || fail "--version printed '$v', expected 'guardrails $SMOKE_VERSION'"
 ok "guardrails --version: $v"
 
+# The sidecar's JVM options, and options naming another class-data archive, both start the JVM.
+JAVA_TOOL_OPTIONS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:MaxRAMPercentage=70" guardrails --version > /dev/null 2>&1 \
+    || fail "guardrails does not start with the sidecar's JAVA_TOOL_OPTIONS"
+JAVA_TOOL_OPTIONS="-Xshare:auto" guardrails --version > /dev/null 2>&1 || fail "guardrails does not start with -Xshare:auto"
+ok "starts with the sidecar's JVM options and with -Xshare:auto"
+
 for tool in helm kubectl; do command -v "$tool" >/dev/null || fail "$tool missing"; done
 for tool in mvn javac jlink gcc make npm; do ! command -v "$tool" >/dev/null || fail "build tool $tool in the image"; done
 ok "helm $(helm version --short), kubectl; no build tools"
