@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 class ImageReferenceTest {
 
     private static final String IMAGE = "ghcr.io/gitops-guardrails/guardrails";
-    private static final Pattern IMAGE_REF = Pattern.compile(Pattern.quote(IMAGE) + "(?::([^\\s@\"'`)]+))?");
+    /** A tag is a version (placeholders such as {@code :<version>} in prose are not references). */
+    private static final Pattern IMAGE_REF = Pattern.compile(Pattern.quote(IMAGE) + "(?::([0-9](?:[\\w.+-]*\\w)?))?");
     private static final Pattern COMPONENT_REF = Pattern.compile("gitops-guardrails/gitops-guardrails//\\S*\\?ref=v([^\\s\"'`)]+)");
     private static final Pattern CHART_REF = Pattern.compile("oci://ghcr\\.io/gitops-guardrails/charts/guardrails[^\\n]*?--version[ =]([^\\s\"'`)]+)");
 
