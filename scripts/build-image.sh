@@ -70,6 +70,13 @@ step "image $IMAGE (image/Containerfile, BASE=$BASE)"
   -f image/Containerfile -t "$IMAGE" . >/dev/null
 "${BUILDAH[@]}" rmi --prune >/dev/null 2>&1 || true
 
+labels="$("${BUILDAH[@]}" inspect --type image --format '{{range $k, $v := .OCIv1.Config.Labels}}{{$k}}={{$v}} {{end}}' "$IMAGE")"
+for want in "org.opencontainers.image.version=$VERSION" "org.opencontainers.image.revision=$REVISION" \
+    "org.opencontainers.image.source=https://github.com/gitops-guardrails/gitops-guardrails"; do
+  [[ " $labels " == *" $want "* ]] || { echo "build-image: label $want missing (labels: $labels)" >&2; exit 1; }
+done
+step "labels ok: version $VERSION, revision $REVISION, user $("${BUILDAH[@]}" inspect --type image --format '{{.OCIv1.Config.User}}' "$IMAGE")"
+
 ARCHIVE="$OUT/guardrails-$VERSION.oci.tar"
 rm -f "$ARCHIVE"
 "${BUILDAH[@]}" push --quiet "$IMAGE" "oci-archive:$ARCHIVE:guardrails:$VERSION"
