@@ -38,8 +38,16 @@ final class GitHubIntake {
                 yield "created".equals(action) || "edited".equals(action) ? comment(IssueCommentEvent.of(payload))
                         : new Outcome.Ignored("issue_comment action " + printable(action));
             }
-            case "check_run", "check_suite" -> rerun(event, CheckEvent.of(event, payload));
-            case "merge_group" -> mergeGroup(MergeGroupEvent.of(payload), deliveryId);
+            case "check_run", "check_suite" -> {
+                String action = payload.peek("action");
+                yield "rerequested".equals(action) ? rerun(event, CheckEvent.of(event, payload))
+                        : new Outcome.Ignored(event + " action " + printable(action));
+            }
+            case "merge_group" -> {
+                String action = payload.peek("action");
+                yield "checks_requested".equals(action) ? mergeGroup(MergeGroupEvent.of(payload), deliveryId)
+                        : new Outcome.Ignored("merge_group action " + printable(action));
+            }
             default -> new Outcome.Ignored("event " + event);
         };
     }

@@ -1,5 +1,8 @@
 package dev.guardrails.plugin.cmp;
 
+import dev.guardrails.plugin.server.CmpServer;
+import java.net.URI;
+
 import static dev.guardrails.plugin.cmp.CmpTestSupport.argoEnv;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,8 +12,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.guardrails.plugin.engine.Engines;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -158,16 +159,14 @@ class CmpFailClosedTest {
                         + "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n");
         // helm runs as `helm template . --name-template <release>`: a unique release name finds it.
         String marker = "endless" + Long.toHexString(System.nanoTime());
-        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, Map.of(
-                "micronaut.server.host", "127.0.0.1",
-                "micronaut.server.port", -1,
-                "guardrails.cmp.allowed-roots", root.toString()))) {
+        try (CmpServer server = CmpServer.start(tmp, Map.of())) {
             Map<String, String> env = argoEnv(marker, "shop", "chart", null);
             String body = new ObjectMapper().writeValueAsString(Map.of("dir", chart.toRealPath().toString(), "env", env));
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            try (Socket socket = new Socket("127.0.0.1", server.getPort())) {
+            try (Socket socket = new Socket("127.0.0.1", URI.create(server.cmpUrl()).getPort())) {
                 OutputStream out = socket.getOutputStream();
                 out.write(("POST /api/v1/cmp/generate HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                        + "X-Guardrails-Cmp-Token: " + server.token() + "\r\n"
                         + "Content-Length: " + bytes.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                 out.write(bytes);
                 out.flush();

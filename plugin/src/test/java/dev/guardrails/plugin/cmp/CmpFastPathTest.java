@@ -146,12 +146,14 @@ class CmpFastPathTest {
         Path workDir = tmp.resolve("_cmp_server");
         Path request = write(workDir.resolve("4f1c/app/cm.yaml"),
                 "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n").getParent();
-        Files.createSymbolicLink(workDir.resolve("4f1c/link"), secretDir);
+        // In another request's dir: a repo holding an out-of-bounds link is refused as a whole.
+        Files.createDirectories(workDir.resolve("9e2d"));
+        Files.createSymbolicLink(workDir.resolve("9e2d/link"), secretDir);
 
         String existing = answer(http, "{\"dir\":\"" + secretDir + "\",\"env\":{}}");
         String missing = answer(http, "{\"dir\":\"" + tmp.resolve("elsewhere/nope") + "\",\"env\":{}}");
         String workDirItself = answer(http, "{\"dir\":\"" + workDir + "\",\"env\":{}}");
-        String viaSymlink = answer(http, "{\"dir\":\"" + workDir.resolve("4f1c/link") + "\",\"env\":{}}");
+        String viaSymlink = answer(http, "{\"dir\":\"" + workDir.resolve("9e2d/link") + "\",\"env\":{}}");
         String relative = answer(http, "{\"dir\":\"4f1c/app\",\"env\":{}}");
         assertThat(existing).startsWith("400 ").isEqualTo(missing).isEqualTo(workDirItself).isEqualTo(viaSymlink)
                 .isEqualTo(relative).doesNotContain(secretDir.toString()).doesNotContain("c2VjcmV0");

@@ -216,7 +216,7 @@ class ReviewEventsTest {
         assertThat(r.statusCode()).isEqualTo(202);
         server.awaitIdle();
         assertThat(server.reviewer().failed()).singleElement().satisfies(f -> assertThat(f)
-                .startsWith("GITHUB:Codertocat/Hello-World#41@" + "4".repeat(40) + ": IOException")
+                .startsWith("GITHUB:Codertocat/Hello-World#41@" + "4".repeat(40) + ": failed 4 times, last: IOException")
                 .contains("clone of https://***@github.com/o/r.git failed").doesNotContain("ghs_abc123"));
     }
 }

@@ -79,10 +79,11 @@ class WebhookFaultsTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "push          | {\"ref\":\"refs/heads/main\"}",
-            "check_suite   | []",
+            "check_suite   | {\"action\":\"completed\"}",
             "pull_request  | {\"action\":\"labeled\"}",
             "pull_request  | {\"action\":\"closed\",\"pull_request\":{}}",
-            "issue_comment | {\"action\":\"edited\"}"})
+            "check_run     | {\"action\":\"completed\"}",
+            "issue_comment | {\"action\":\"deleted\"}"})
     void gitHubEventsTheBotIgnoresGet2xxWithoutBodyValidation(String event, String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
 
