@@ -66,7 +66,8 @@ public final class FieldPath {
         return node == null ? MissingNode.getInstance() : node;
     }
 
-    static List<String> segments(String path) {
+    /** The segments of a path: keys (quoted ones kept quoted) and {@code [i]} indices. */
+    public static List<String> segments(String path) {
         List<String> out = new ArrayList<>();
         int i = 0;
         int n = path.length();
