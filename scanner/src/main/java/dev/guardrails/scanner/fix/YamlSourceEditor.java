@@ -100,7 +100,37 @@ public final class YamlSourceEditor {
         return toJson(editor.document(document));
     }
 
+    /** Every document of a stream as JSON (an empty document is a null node). */
+    public static List<JsonNode> documents(String text) throws FixException {
+        YamlSourceEditor editor = new YamlSourceEditor(text);
+        List<JsonNode> out = new ArrayList<>();
+        for (Node doc : editor.compose()) {
+            out.add(doc == null ? JsonNodeFactory.instance.nullNode() : toJson(doc));
+        }
+        return out;
+    }
+
     private Node document(DocumentSelector selector) throws FixException {
+        List<Node> docs = compose();
+        if (selector.kind() != null) {
+            Node byIndex = selector.index() >= 0 && selector.index() < docs.size() ? docs.get(selector.index()) : null;
+            if (byIndex != null && matches(byIndex, selector)) {
+                return byIndex;
+            }
+            for (Node doc : docs) {
+                if (matches(doc, selector)) {
+                    return doc;
+                }
+            }
+            throw new FixException("no " + selector.kind() + " \"" + selector.name() + "\" in the file");
+        }
+        if (selector.index() < 0 || selector.index() >= docs.size() || docs.get(selector.index()) == null) {
+            throw new FixException("the file has no document " + selector.index());
+        }
+        return docs.get(selector.index());
+    }
+
+    private List<Node> compose() throws FixException {
         if (text.length() > MAX_CHARS) {
             throw new FixException("file is larger than " + MAX_CHARS + " characters");
         }
@@ -119,22 +149,7 @@ public final class YamlSourceEditor {
         } catch (YAMLException e) {
             throw new FixException("the file is not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
         }
-        if (selector.kind() != null) {
-            Node byIndex = selector.index() >= 0 && selector.index() < docs.size() ? docs.get(selector.index()) : null;
-            if (byIndex != null && matches(byIndex, selector)) {
-                return byIndex;
-            }
-            for (Node doc : docs) {
-                if (matches(doc, selector)) {
-                    return doc;
-                }
-            }
-            throw new FixException("no " + selector.kind() + " \"" + selector.name() + "\" in the file");
-        }
-        if (selector.index() < 0 || selector.index() >= docs.size() || docs.get(selector.index()) == null) {
-            throw new FixException("the file has no document " + selector.index());
-        }
-        return docs.get(selector.index());
+        return docs;
     }
 
     private static boolean matches(Node doc, DocumentSelector selector) {
@@ -196,7 +211,7 @@ public final class YamlSourceEditor {
         if (rest.isEmpty()) {
             return edit.op() == Edit.Op.APPEND ? append(node, parentOfNode, edit) : replace(node, parentOfNode, edit.value(), edit.path());
         }
-        if (isIndex(rest.get(0))) {
+        if (FieldPath.isIndex(rest.get(0))) {
             throw new FixException(edit.path() + ": list item " + rest.get(0) + " does not exist in the source");
         }
         JsonNode nested = nest(rest, edit.value());
@@ -216,7 +231,7 @@ public final class YamlSourceEditor {
     }
 
     private static Node child(Node node, String segment, String path) throws FixException {
-        if (isIndex(segment)) {
+        if (FieldPath.isIndex(segment)) {
             if (!(node instanceof SequenceNode seq)) {
                 return null;
             }
@@ -226,7 +241,7 @@ public final class YamlSourceEditor {
         if (!(node instanceof MappingNode mapping)) {
             return null;
         }
-        String key = unquote(segment);
+        String key = FieldPath.unquote(segment);
         Node found = value(mapping, key);
         if (found == null && mapping.getValue().stream().anyMatch(t -> t.getKeyNode() instanceof ScalarNode k
                 && k.getTag().equals(Tag.MERGE))) {
@@ -446,7 +461,7 @@ public final class YamlSourceEditor {
         JsonNode current = value;
         for (int i = keys.size() - 1; i >= 0; i--) {
             ObjectNode parent = JsonNodeFactory.instance.objectNode();
-            parent.set(unquote(keys.get(i)), current);
+            parent.set(FieldPath.unquote(keys.get(i)), current);
             current = parent;
         }
         return current;
@@ -529,16 +544,7 @@ public final class YamlSourceEditor {
         return s.endsWith("\n") ? s.substring(0, s.length() - 1) : s;
     }
 
-    private static boolean isIndex(String segment) {
-        return segment.startsWith("[") && !segment.startsWith("[\"");
-    }
 
-    private static String unquote(String segment) {
-        if (segment.startsWith("[\"")) {
-            return segment.substring(2, segment.length() - 2).replace("\\\"", "\"");
-        }
-        return segment;
-    }
 
     private static List<String> segments(String path) {
         return FieldPath.segments(path);

@@ -1,0 +1,54 @@
+package dev.guardrails.scanner.fix.fixers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.guardrails.scanner.fix.Edit;
+import dev.guardrails.scanner.fix.FixContext;
+import dev.guardrails.scanner.fix.Fixer;
+import dev.guardrails.scanner.fix.Proposal;
+import dev.guardrails.scanner.model.FieldPath;
+import dev.guardrails.scanner.model.Finding;
+import dev.guardrails.scanner.model.ManifestObject;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Missing required labels set to the values the policy gives under {@code fixes.labels}. */
+public final class RequiredLabelsFix implements Fixer {
+
+    @Override
+    public String ruleId() {
+        return "required-labels";
+    }
+
+    @Override
+    public String describe() {
+        return "adds each missing required label with its value from fixes.labels in .guardrails.yaml";
+    }
+
+    @Override
+    public Proposal propose(ManifestObject object, Finding finding, FixContext context) {
+        if (!finding.path().endsWith("labels")) {
+            return Proposal.none("the finding is not about labels");
+        }
+        JsonNode labels = object.at(finding.path());
+        List<Edit> edits = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        for (String key : context.settings().requiredLabels()) {
+            JsonNode current = labels.path(key);
+            if (!current.isMissingNode() && !current.isNull()) {
+                continue;
+            }
+            String value = context.defaults().labels().get(key);
+            if (value == null) {
+                unknown.add(key);
+            } else {
+                edits.add(Edit.set(FieldPath.key(finding.path(), key), TextNode.valueOf(value)));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            return Proposal.none("set fixes.labels." + String.join(", fixes.labels.", unknown)
+                    + " in .guardrails.yaml to let guardrails fix it");
+        }
+        return edits.isEmpty() ? Proposal.none("no required label is missing") : Proposal.of(edits);
+    }
+}
