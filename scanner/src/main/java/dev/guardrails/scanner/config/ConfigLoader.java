@@ -3,6 +3,7 @@ package dev.guardrails.scanner.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.guardrails.scanner.fix.FixDefaults;
 import dev.guardrails.scanner.model.Category;
 import dev.guardrails.scanner.model.Exemption;
 import dev.guardrails.scanner.model.Mode;
@@ -75,6 +76,34 @@ public final class ConfigLoader {
         }
     }
 
+    /**
+     * The {@code fixes:} values of a policy file (defaults for {@code guardrails fix}); none when
+     * the file does not exist. Only {@code guardrails fix} needs them, so the policy record does not
+     * carry them.
+     */
+    public FixDefaults loadFixes(Path file, String displayName) throws ConfigException {
+        if (!Files.isRegularFile(file)) {
+            return FixDefaults.none();
+        }
+        try {
+            if (Files.size(file) > MAX_BYTES) {
+                throw new ConfigException(displayName + ": larger than 1 MiB");
+            }
+            JsonNode root = yaml.readTree(Files.readString(file));
+            return root == null ? FixDefaults.none() : fixes(root, displayName);
+        } catch (IOException e) {
+            throw new ConfigException(displayName + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private static FixDefaults fixes(JsonNode root, String displayName) throws ConfigException {
+        try {
+            return FixDefaults.read(root.path("fixes"));
+        } catch (ConfigException e) {
+            throw new ConfigException(displayName + ": " + e.getMessage(), e);
+        }
+    }
+
     public GuardrailsConfig parse(String text, String displayName) throws ConfigException {
         JsonNode root;
         try {
@@ -89,7 +118,8 @@ public final class ConfigLoader {
         Reader r = new Reader(displayName);
         r.object(root, "", Set.of("mode", "categories", "rules", "profiles", "exemptions", "exclude",
                 "allowedRegistries", "requiredLabels", "kubeVersion", "maxHpaReplicas", "namespace", "repoURLs",
-                "customRules", "inlineExemptions"));
+                "customRules", "inlineExemptions", "fixes"));
+        fixes(root, displayName);
         List<Rule> customRules = new ArrayList<>();
         JsonNode customNode = root.path("customRules");
         r.array(customNode, "customRules");
