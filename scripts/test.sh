@@ -8,6 +8,9 @@ cd "$ROOT"
 # kustomize, the CMP harness) with the locale charset, and POSIX would turn non-ASCII into "?".
 export LC_ALL=C.UTF-8
 ./scripts/install-tools.sh
+./scripts/install-k8s-schemas.sh
 ./scripts/install-test-deps.sh
+# The release workflow cannot run here: lint it (actionlint, seconds).
+./scripts/lint-workflows.sh
 export GUARDRAILS_TOOLS_DIR="$ROOT/tools"
 mvn -B -ntp verify "$@"

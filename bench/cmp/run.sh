@@ -53,7 +53,11 @@ stats() { # prints "mean median" of a file of integers
     sort -n "$1" | awk '{v[NR]=$1; s+=$1} END {m=(NR%2)?v[(NR+1)/2]:(v[NR/2]+v[NR/2+1])/2; printf "%.0f %.0f", s/NR, m}'
 }
 
-java -jar "$JAR" serve --port "$PORT" > "$WORK/server.log" 2>&1 &
+# The CMP endpoint on its own loopback listener, with the token file generate.sh presents.
+CMP_PORT=$((PORT + 1))
+export GUARDRAILS_CMP_TOKEN_FILE="$WORK/guardrails/cmp-token"
+GUARDRAILS_CMP_ENABLED=true GUARDRAILS_CMP_PORT="$CMP_PORT" GUARDRAILS_CMP_WORK_DIR="$WORK/_cmp_server" \
+    java -jar "$JAR" serve --port "$PORT" > "$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 i=0
 until curl -fsS -o /dev/null "http://127.0.0.1:$PORT/health" 2>/dev/null; do
@@ -61,7 +65,7 @@ until curl -fsS -o /dev/null "http://127.0.0.1:$PORT/health" 2>/dev/null; do
     sleep 0.5
 done
 # One warm-up request each, so (c) measures a resident server rather than its first request.
-(cd "$APP" && GUARDRAILS_SERVER="http://127.0.0.1:$PORT" sh "$ROOT/argocd-integration/cmp/generate.sh" > /dev/null)
+(cd "$APP" && GUARDRAILS_SERVER="http://127.0.0.1:$CMP_PORT" sh "$ROOT/argocd-integration/cmp/generate.sh" > /dev/null)
 (cd "$APP" && "$KUBECTL" kustomize . > /dev/null)
 
 # (d) the direct path with a class-data-sharing archive, as bin/guardrails and the image use it.
@@ -70,7 +74,7 @@ JVM_QUIET="-Xlog:disable -Xlog:all=warning,cds*=off:stderr"
 
 run a "$KUBECTL" kustomize .
 run b java -jar "$JAR" cmp generate
-run c env GUARDRAILS_SERVER="http://127.0.0.1:$PORT" sh "$ROOT/argocd-integration/cmp/generate.sh"
+run c env GUARDRAILS_SERVER="http://127.0.0.1:$CMP_PORT" sh "$ROOT/argocd-integration/cmp/generate.sh"
 run d java $JVM_QUIET -XX:SharedArchiveFile="$WORK/app.jsa" -jar "$JAR" cmp generate
 
 set -- $(stats "$WORK/a"); A_MEAN=$1; A_MED=$2

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.guardrails.scanner.config.GuardrailsConfig;
 import dev.guardrails.scanner.engine.AppTarget;
+import dev.guardrails.scanner.engine.PlatformRules;
+import dev.guardrails.scanner.rule.RuleInfo;
 import dev.guardrails.scanner.render.DirectoryOptions;
 import dev.guardrails.scanner.render.HelmFileParameter;
 import dev.guardrails.scanner.render.HelmOptions;
@@ -95,12 +97,12 @@ public final class ApplicationMapper {
             String label = single ? "" : "source " + source.index() + ": ";
             String targetName = single ? app.name() : app.name() + "#" + source.index();
             if (source.helmRepositoryChart()) {
-                notes.add(note(PlanNote.Level.SKIPPED, app, where, label + "chart '" + source.chart() + "' from "
+                notes.add(skip(PlatformRules.SOURCE_UNAVAILABLE, app, where, label + "chart '" + source.chart() + "' from "
                         + source.repoURL() + " is not rendered: Helm repositories are not available offline"));
                 continue;
             }
             if (!isThisRepo.test(source.repoURL())) {
-                notes.add(note(PlanNote.Level.SKIPPED, app, where, label + source.repoURL()
+                notes.add(skip(PlatformRules.SOURCE_UNAVAILABLE, app, where, label + source.repoURL()
                         + " is not this repository and is not available offline"));
                 continue;
             }
@@ -130,7 +132,7 @@ public final class ApplicationMapper {
         ApplicationSource.Kind kind = explicit.isPresent() ? explicit.get() : detect(path);
         String namespace = blank(app.destination().namespace()) ? config.namespace() : app.destination().namespace();
         switch (kind) {
-            case PLUGIN -> notes.add(note(PlanNote.Level.SKIPPED, app, where, label + "not rendered: rendered by a CMP"
+            case PLUGIN -> notes.add(skip(PlatformRules.SOURCE_UNSUPPORTED, app, where, label + "not rendered: rendered by a CMP"
                     + (source.plugin().name() == null ? "" : " (plugin '" + source.plugin().name() + "')")));
             case HELM -> {
                 Optional<HelmOptions> helm = helmOptions(app, source, refs, env, kube, label, notes);
@@ -215,7 +217,7 @@ public final class ApplicationMapper {
         for (String raw : h.valueFiles()) {
             Resolved r = resolvePath(raw, refs, env);
             if (r.unavailable() != null) {
-                notes.add(note(PlanNote.Level.SKIPPED, app, where, label + "not rendered: " + r.unavailable()));
+                notes.add(skip(PlatformRules.SOURCE_UNAVAILABLE, app, where, label + "not rendered: " + r.unavailable()));
                 return Optional.empty();
             }
             valueFiles.add(r.path());
@@ -224,7 +226,7 @@ public final class ApplicationMapper {
         for (ApplicationSource.Helm.FileParameter p : h.fileParameters()) {
             Resolved r = resolvePath(p.path(), refs, env);
             if (r.unavailable() != null) {
-                notes.add(note(PlanNote.Level.SKIPPED, app, where, label + "not rendered: " + r.unavailable()));
+                notes.add(skip(PlatformRules.SOURCE_UNAVAILABLE, app, where, label + "not rendered: " + r.unavailable()));
                 return Optional.empty();
             }
             fileParameters.add(new HelmFileParameter(p.name(), r.path()));
@@ -291,6 +293,10 @@ public final class ApplicationMapper {
         }
         KustomizeEdits.apply(file.get(), k, env);
         return Optional.of(copy);
+    }
+
+    private static PlanNote skip(RuleInfo reason, Application app, String where, String message) {
+        return PlanNote.skipped(reason, app.name(), where, message);
     }
 
     private static PlanNote note(PlanNote.Level level, Application app, String where, String message) {

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.guardrails.scanner.config.GuardrailsConfig;
 import dev.guardrails.scanner.engine.AppTarget;
+import dev.guardrails.scanner.engine.PlatformRules;
 import dev.guardrails.scanner.engine.GuardrailsEngine;
 import dev.guardrails.scanner.engine.ScanOptions;
 import dev.guardrails.scanner.model.ManifestObject;
 import dev.guardrails.scanner.model.SourceSpan;
-import dev.guardrails.scanner.parse.ManifestParseException;
 import dev.guardrails.scanner.parse.ManifestParser;
 import dev.guardrails.scanner.render.Glob;
 import dev.guardrails.scanner.render.KustomizationFile;
@@ -145,15 +145,13 @@ public final class ApplicationPlanner {
                 if (!text.contains("Application")) {
                     return FileVisitResult.CONTINUE;
                 }
-                try {
-                    for (ManifestObject o : parser.parse(text, rel)) {
-                        if (ApplicationReader.isKind(o.raw(), "Application")
-                                || ApplicationReader.isKind(o.raw(), "ApplicationSet")) {
-                            found.add(new Found(o.raw(), o.origin()));
-                        }
+                // Documents that cannot be read (often a helm template) are left to the directory app
+                // that holds them; the readable documents of the same file still count.
+                for (ManifestObject o : parser.parseDocuments(text, rel).objects()) {
+                    if (ApplicationReader.isKind(o.raw(), "Application")
+                            || ApplicationReader.isKind(o.raw(), "ApplicationSet")) {
+                        found.add(new Found(o.raw(), o.origin()));
                     }
-                } catch (ManifestParseException e) {
-                    // Not YAML we can read (often a helm template): a directory app reports it if it matters.
                 }
                 return FileVisitResult.CONTINUE;
             }
@@ -208,13 +206,19 @@ public final class ApplicationPlanner {
         ApplicationPlan plan() {
             for (Found f : walk.manifests()) {
                 if (f.kind().equals("ApplicationSet")) {
+                    String owner = f.manifest().path("metadata").path("name").asText("");
                     for (Application app : expand(f, null)) {
-                        offerWalked(app);
+                        offerWalked(app, owner);
                     }
+                } else if (unresolvedTemplate(f.manifest()) != null) {
+                    notes.add(PlanNote.skipped(PlatformRules.TEMPLATE_UNRESOLVED,
+                            f.manifest().path("metadata").path("name").asText(""), f.origin().toString(),
+                            "unresolved template in " + unresolvedTemplate(f.manifest())
+                                    + ": Argo CD would deploy that literal text; not rendered"));
                 } else {
                     Application app = read(f.manifest(), f.origin(), null);
                     if (app != null) {
-                        offerWalked(app);
+                        offerWalked(app, null);
                     }
                 }
             }
@@ -242,8 +246,23 @@ public final class ApplicationPlanner {
             return new ApplicationPlan(targets, all, apps, here, copies);
         }
 
-        private void offerWalked(Application app) {
+        /**
+         * @param appSet the ApplicationSet that generated it, or {@code null} for an Application manifest
+         */
+        private void offerWalked(Application app, String appSet) {
             Entry existing = planned.get(app.name());
+            if (existing != null && appSet != null && !appSet.equals(existing.appSet)) {
+                // The ApplicationSet controller never takes over an Application it does not own:
+                // the one created first keeps it, and this ApplicationSet reports an error for it.
+                String owner = existing.appSet == null
+                        ? "the Application in " + existing.app.origin()
+                        : "ApplicationSet '" + existing.appSet + "' (" + existing.app.origin() + ")";
+                notes.add(new PlanNote(PlanNote.Level.SKIPPED, app.name(), app.origin().toString(),
+                        "ApplicationSet '" + appSet + "' generates Application '" + app.name()
+                                + "', which " + owner + " already defines; Argo CD's ApplicationSet controller"
+                                + " refuses to update an Application it does not own, so this one is not rendered"));
+                return;
+            }
             if (existing != null) {
                 if (!sameSpec(existing.app, app)) {
                     notes.add(new PlanNote(PlanNote.Level.INFO, app.name(), app.origin().toString(),
@@ -251,7 +270,9 @@ public final class ApplicationPlanner {
                 }
                 return;
             }
-            planned.put(app.name(), new Entry(app, 0, List.of(app.name()), null));
+            Entry entry = new Entry(app, 0, List.of(app.name()), null);
+            entry.appSet = appSet;
+            planned.put(app.name(), entry);
             queue.add(app.name());
         }
 
@@ -355,14 +376,23 @@ public final class ApplicationPlanner {
             try {
                 expansion = appSets.expand(appSet.manifest());
             } catch (RuntimeException e) {
-                notes.add(new PlanNote(PlanNote.Level.SKIPPED, name, where, "ApplicationSet not expanded: " + e));
+                notes.add(PlanNote.skipped(PlatformRules.APPSET_NOT_EXPANDED, name, where,
+                        "ApplicationSet not expanded: " + (e.getMessage() == null ? e.toString() : e.getMessage())));
                 return List.of();
             }
             for (String problem : expansion.problems()) {
-                notes.add(new PlanNote(PlanNote.Level.SKIPPED, name, where, "ApplicationSet: " + problem));
+                notes.add(PlanNote.skipped(PlatformRules.APPSET_NOT_EXPANDED, name, where, "ApplicationSet: " + problem));
             }
             List<Application> apps = new ArrayList<>();
             for (ObjectNode generated : expansion.applications()) {
+                String unresolved = unresolvedTemplate(generated);
+                if (unresolved != null) {
+                    notes.add(PlanNote.skipped(PlatformRules.TEMPLATE_UNRESOLVED,
+                            generated.path("metadata").path("name").asText(name), where,
+                            "generated by ApplicationSet '" + name + "' with an unresolved template in " + unresolved
+                                    + ": Argo CD would deploy that literal text; not rendered"));
+                    continue;
+                }
                 Application app = read(generated, appSet.origin(), parent);
                 if (app != null) {
                     apps.add(app);
@@ -429,6 +459,41 @@ public final class ApplicationPlanner {
         }
     }
 
+    /**
+     * The first source field of a generated Application that still holds {@code {{...}}} (a
+     * parameter no generator set), as {@code spec.source.path: '{{path}}'}, or null.
+     */
+    static String unresolvedTemplate(ObjectNode app) {
+        JsonNode spec = app.path("spec");
+        List<String> where = new ArrayList<>();
+        List<JsonNode> sources = new ArrayList<>();
+        if (spec.has("source")) {
+            sources.add(spec.get("source"));
+            where.add("spec.source");
+        }
+        JsonNode many = spec.path("sources");
+        for (int i = 0; i < many.size(); i++) {
+            sources.add(many.get(i));
+            where.add("spec.sources[" + i + "]");
+        }
+        for (int i = 0; i < sources.size(); i++) {
+            for (String field : List.of("repoURL", "path", "targetRevision", "chart")) {
+                String v = sources.get(i).path(field).asText("");
+                if (v.contains("{{") && v.contains("}}")) {
+                    return where.get(i) + "." + field + ": '" + v + "'";
+                }
+            }
+        }
+        for (String field : List.of("server", "name", "namespace")) {
+            String v = spec.path("destination").path(field).asText("");
+            if (v.contains("{{") && v.contains("}}")) {
+                return "spec.destination." + field + ": '" + v + "'";
+            }
+        }
+        String name = app.path("metadata").path("name").asText("");
+        return name.contains("{{") && name.contains("}}") ? "metadata.name: '" + name + "'" : null;
+    }
+
     private static boolean sameSpec(Application a, Application b) {
         JsonNode sa = a.raw().path("spec");
         JsonNode sb = b.raw().path("spec");
@@ -441,6 +506,8 @@ public final class ApplicationPlanner {
         int depth;
         List<String> chain;
         String parent;
+        /** The ApplicationSet that generated it, {@code null} for an Application manifest. */
+        String appSet;
         ApplicationMapper.Mapping mapping;
 
         Entry(Application app, int depth, List<String> chain, String parent) {

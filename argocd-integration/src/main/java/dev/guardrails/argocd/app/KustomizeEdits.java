@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.guardrails.scanner.parse.YamlReader;
+import dev.guardrails.scanner.parse.ManifestParseException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +35,13 @@ public final class KustomizeEdits {
      */
     public static void apply(Path kustomizationFile, ApplicationSource.Kustomize options, BuildEnv env)
             throws InvalidApplicationException, IOException {
-        JsonNode read = YAML.readTree(kustomizationFile.toFile());
+        JsonNode read;
+        try {
+            // The same resolved document kustomize reads: aliases and merge keys expanded.
+            read = new YamlReader().readTree(kustomizationFile, kustomizationFile.getFileName().toString());
+        } catch (ManifestParseException e) {
+            throw new InvalidApplicationException(e.getMessage());
+        }
         ObjectNode k = read != null && read.isObject() ? (ObjectNode) read : YAML.createObjectNode();
         edit(k, options, env, kustomizationFile.getParent());
         Files.writeString(kustomizationFile, YAML.writeValueAsString(k));

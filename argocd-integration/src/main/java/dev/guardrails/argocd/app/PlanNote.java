@@ -1,5 +1,7 @@
 package dev.guardrails.argocd.app;
 
+import dev.guardrails.scanner.engine.PlatformRules;
+import dev.guardrails.scanner.rule.RuleInfo;
 import java.util.Locale;
 
 /**
@@ -10,8 +12,25 @@ import java.util.Locale;
  * @param app      the Application (or ApplicationSet) concerned
  * @param location file (and line) of its manifest
  * @param message  what happened
+ * @param reason   for a {@link Level#SKIPPED} note, the coverage rule saying why (e.g.
+ *                 {@code source-unsupported}); null for other levels
  */
-public record PlanNote(Level level, String app, String location, String message) {
+public record PlanNote(Level level, String app, String location, String message, RuleInfo reason) {
+
+    public PlanNote {
+        if (level == Level.SKIPPED && reason == null) {
+            reason = PlatformRules.APP_SKIPPED;
+        }
+    }
+
+    public PlanNote(Level level, String app, String location, String message) {
+        this(level, app, location, message, null);
+    }
+
+    /** A note that something was not rendered, for {@code reason}. */
+    public static PlanNote skipped(RuleInfo reason, String app, String location, String message) {
+        return new PlanNote(Level.SKIPPED, app, location, message, reason);
+    }
 
     /** How a note affects the scan. */
     public enum Level {

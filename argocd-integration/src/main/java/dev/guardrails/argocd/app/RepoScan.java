@@ -1,14 +1,18 @@
 package dev.guardrails.argocd.app;
 
 import dev.guardrails.argocd.appset.ApplicationSetExpander;
+import dev.guardrails.argocd.appset.Cluster;
+import dev.guardrails.argocd.appset.ClusterSecrets;
 import dev.guardrails.scanner.config.GuardrailsConfig;
 import dev.guardrails.scanner.engine.AppTarget;
 import dev.guardrails.scanner.engine.GuardrailsEngine;
 import dev.guardrails.scanner.engine.PlatformRules;
 import dev.guardrails.scanner.engine.ScanOptions;
+import dev.guardrails.scanner.model.AppReport;
 import dev.guardrails.scanner.model.Finding;
 import dev.guardrails.scanner.model.ObjectRef;
 import dev.guardrails.scanner.model.ScanReport;
+import dev.guardrails.scanner.model.SkippedApp;
 import dev.guardrails.scanner.model.SourceSpan;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -57,6 +61,12 @@ public final class RepoScan {
     public record Targets(List<AppTarget> targets, List<PlanNote> invalid,
                           ApplicationPlan plan) implements AutoCloseable {
 
+        /** Applications, ApplicationSets and sources that were not rendered, each with its reason. */
+        public List<PlanNote> skipped() {
+            return plan == null ? List.of()
+                    : plan.notes().stream().filter(n -> n.level() == PlanNote.Level.SKIPPED).toList();
+        }
+
         @Override
         public void close() {
             if (plan != null) {
@@ -76,8 +86,10 @@ public final class RepoScan {
             List<String> urls = new ArrayList<>(repoUrls);
             urls.addAll(policy.repoUrls());
             RepoIdentity identity = RepoIdentity.of(root, urls);
+            var walk = new ApplicationPlanner(null, AppSetExpander.NONE, identity).walk(root, policy.exclude());
+            List<Cluster> clusters = ClusterSecrets.find(root, walk.markedFiles(), policy.discovery().clusters());
             AppSetExpander appSets = appSet -> {
-                var expansion = new ApplicationSetExpander(root, identity).expand(appSet);
+                var expansion = new ApplicationSetExpander(root, identity, clusters).expand(appSet);
                 return new AppSetExpander.Expansion(expansion.applications(), expansion.problems());
             };
             ApplicationPlan plan = new ApplicationPlanner(engine, appSets, identity).plan(root, policy, options, revision);
@@ -92,7 +104,9 @@ public final class RepoScan {
             }
             plan.close();
         }
-        return new Targets(engine.discover(root, policy), List.of(), null);
+        return new Targets(engine.discover(root, policy,
+                line -> notes.accept(new PlanNote(PlanNote.Level.INFO, "", "", "not an app: " + line).line())),
+                List.of(), null);
     }
 
     /** Scans a checked-out repo; see {@link #targets} for the arguments. */
@@ -100,8 +114,39 @@ public final class RepoScan {
                            Apps apps, List<String> repoUrls, Consumer<String> notes) throws IOException {
         try (Targets t = targets(root, revision, policy, options, apps, repoUrls, notes)) {
             ScanReport report = engine.scan(t.targets(), target, revision, policy, options);
-            return withInvalidApps(report, t.invalid(), policy, options);
+            return withSkipped(withInvalidApps(report, t.invalid(), policy, options), t.skipped(), policy, options);
         }
+    }
+
+    /**
+     * Applications, ApplicationSets and sources that were not rendered: listed in the report's
+     * coverage and, unless the policy turns their reason off, findings (blocking in enforce).
+     */
+    private ScanReport withSkipped(ScanReport report, List<PlanNote> skipped, GuardrailsConfig policy,
+                                   ScanOptions options) {
+        if (skipped.isEmpty()) {
+            return report;
+        }
+        List<Finding> findings = new ArrayList<>(report.findings());
+        List<SkippedApp> entries = new ArrayList<>(report.skipped());
+        for (PlanNote note : skipped) {
+            String file = note.location() == null ? "" : note.location().replaceFirst(":\\d+$", "");
+            entries.add(new SkippedApp(note.app(), note.location(), note.reason().id(), note.message()));
+            engine.coverageFinding(note.reason(), note.app(), file,
+                    new ObjectRef("argoproj.io/v1alpha1", "Application", "", note.app()),
+                    new SourceSpan(file, lineOf(note.location()), 0), note.message(), policy, options)
+                    .ifPresent(findings::add);
+        }
+        return new ScanReport(report.target(), report.revision(), report.startedAt(), report.elapsedMillis(),
+                report.apps(), findings, report.rules(), entries);
+    }
+
+    private static int lineOf(String location) {
+        if (location == null) {
+            return 0;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(":(\\d+)$").matcher(location);
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 
     /**
@@ -114,13 +159,16 @@ public final class RepoScan {
             return report;
         }
         List<Finding> findings = new ArrayList<>(report.findings());
+        List<AppReport> apps = new ArrayList<>(report.apps());
         for (PlanNote note : invalid) {
             String file = note.location() == null ? "" : note.location().replaceFirst(":\\d+$", "");
             findings.add(engine.failure(PlatformRules.RENDER_FAILED, note.app(), file,
                     new ObjectRef("argoproj.io/v1alpha1", "Application", "", note.app()),
                     new SourceSpan(file, 0, 0), note.message(), policy, options));
+            // Counted as a failed app in coverage, like any render failure.
+            apps.add(new AppReport(note.app(), file, "application", 0, 0, note.message()));
         }
         return new ScanReport(report.target(), report.revision(), report.startedAt(), report.elapsedMillis(),
-                report.apps(), findings, report.rules());
+                apps, findings, report.rules(), report.skipped());
     }
 }

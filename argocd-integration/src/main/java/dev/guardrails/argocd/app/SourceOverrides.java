@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.guardrails.scanner.parse.YamlReader;
+import dev.guardrails.scanner.parse.ManifestParseException;
 import dev.guardrails.scanner.render.PathGuard;
 import dev.guardrails.scanner.render.RenderException;
 import java.io.IOException;
@@ -67,10 +69,9 @@ public final class SourceOverrides {
             }
             JsonNode patch;
             try {
-                patch = YAML.readTree(file.toFile());
-            } catch (IOException e) {
-                throw new InvalidApplicationException("Application '" + app.name() + "': cannot read " + shown
-                        + ": " + e.getMessage());
+                patch = new YamlReader().readTree(file, shown);
+            } catch (ManifestParseException e) {
+                throw new InvalidApplicationException("Application '" + app.name() + "': cannot read " + e.getMessage());
             }
             if (patch == null || patch.isMissingNode() || patch.isNull()) {
                 applied.add(shown);

@@ -21,9 +21,12 @@ import java.util.function.Predicate;
  * repoURLs that {@code isThisRepo} accepts; the checkout stands in for the revision),
  * {@code matrix} (exactly two children, the second may use the first's params) and {@code merge}
  * generators, and the {@code selector} post-filter. Everything else becomes a problem, never an
- * exception: the cluster, clusterDecisionResource, scmProvider, pullRequest and plugin generators,
- * git generators for other repositories, {@code templatePatch} (the unpatched Application is still
- * emitted), and Go template constructs outside the supported subset (see {@link GoTemplate}).
+ * exception: the clusters generator without a known cluster, the clusterDecisionResource,
+ * scmProvider, pullRequest and plugin generators, git generators for other repositories, and Go
+ * template constructs outside the supported subset (see {@link GoTemplate}). A {@code templatePatch}
+ * (Go templates only, as in Argo CD) is rendered per param set and merged into the generated
+ * Application: maps merge, lists and scalars are replaced, {@code null} removes a field, which is
+ * what Kubernetes' strategic merge does on the Application type (none of its lists have merge keys).
  *
  * <p>Rendering follows Argo CD: fasttemplate {@code {{key}}} over flat params by default (unknown
  * keys stay as written), Go templates with {@code goTemplate: true} and {@code goTemplateOptions}
@@ -35,16 +38,26 @@ import java.util.function.Predicate;
  */
 public final class ApplicationSetExpander {
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper YAML =
+            new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+
     private final Path repoRoot;
     private final Predicate<String> isThisRepo;
+    private final List<Cluster> clusters;
 
     /**
      * @param repoRoot the checked-out repository that git generators read
      * @param isThisRepo true for repoURLs that denote this checkout
      */
     public ApplicationSetExpander(Path repoRoot, Predicate<String> isThisRepo) {
+        this(repoRoot, isThisRepo, List.of());
+    }
+
+    /** @param clusters the clusters the {@code clusters} generator expands to */
+    public ApplicationSetExpander(Path repoRoot, Predicate<String> isThisRepo, List<Cluster> clusters) {
         this.repoRoot = Objects.requireNonNull(repoRoot, "repoRoot");
         this.isThisRepo = Objects.requireNonNull(isThisRepo, "isThisRepo");
+        this.clusters = List.copyOf(clusters);
     }
 
     /** Expands one ApplicationSet manifest; never throws for content problems. */
@@ -67,15 +80,19 @@ public final class ApplicationSetExpander {
                 default -> problems.add("spec.goTemplateOptions: option '" + o + "' is not supported offline; ignored");
             }
         }
-        if (spec.path("templatePatch").isTextual() && !spec.path("templatePatch").asText().isBlank()) {
-            problems.add("spec.templatePatch: templatePatch not expanded offline; applications are unpatched");
+        String templatePatch = spec.path("templatePatch").isTextual() && !spec.path("templatePatch").asText().isBlank()
+                ? spec.path("templatePatch").asText() : null;
+        if (templatePatch != null && !goTemplate) {
+            problems.add("spec.templatePatch: Argo CD applies templatePatch only with goTemplate: true; ignored");
+            templatePatch = null;
         }
         JsonNode generators = spec.path("generators");
         if (generators.size() == 0) {
             problems.add("spec.generators is empty; nothing to generate");
         }
         TemplateRenderer renderer = new TemplateRenderer(goTemplate, missingKeyError);
-        ParamGenerators params = new ParamGenerators(new GitGenerator(repoRoot, isThisRepo), renderer);
+        ParamGenerators params = new ParamGenerators(new GitGenerator(repoRoot, isThisRepo),
+                new ClusterGenerator(clusters, renderer), renderer);
         String namespace = applicationSet.path("metadata").path("namespace").asText("");
         Set<String> names = new HashSet<>();
         for (int i = 0; i < generators.size(); i++) {
@@ -101,6 +118,9 @@ public final class ApplicationSetExpander {
                 for (int p = 0; p < paramSets.size(); p++) {
                     try {
                         ObjectNode app = application(effective, paramSets.get(p), renderer, namespace);
+                        if (templatePatch != null) {
+                            app = patched(app, templatePatch, paramSets.get(p), renderer, namespace);
+                        }
                         String name = app.path("metadata").path("name").asText("");
                         if (name.isEmpty()) {
                             problems.add(where + ": param set " + p + ": generated Application has no metadata.name");
@@ -136,6 +156,51 @@ public final class ApplicationSetExpander {
                 ? renderer.renderTree(template.get("spec"), params, "template.spec")
                 : f.objectNode());
         return app;
+    }
+
+    private static ObjectNode patched(ObjectNode app, String templatePatch, Map<String, Object> params,
+                                      TemplateRenderer renderer, String namespace) throws ExpansionException {
+        String rendered;
+        try {
+            rendered = renderer.render(templatePatch, params);
+        } catch (ExpansionException e) {
+            throw new ExpansionException("templatePatch: " + e.getMessage(), e);
+        }
+        JsonNode patch;
+        try {
+            patch = YAML.readTree(rendered);
+        } catch (Exception e) {
+            throw new ExpansionException("templatePatch does not render to YAML: "
+                    + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
+        }
+        if (patch == null || patch.isNull() || patch.isMissingNode()) {
+            return app;
+        }
+        if (!patch.isObject()) {
+            throw new ExpansionException("templatePatch must render to a mapping");
+        }
+        JsonNode merged = mergePatch(app, patch);
+        ObjectNode out = (ObjectNode) merged;
+        if (!namespace.isEmpty() && out.path("metadata").isObject()) {
+            ((ObjectNode) out.get("metadata")).put("namespace", namespace);
+        }
+        return out;
+    }
+
+    /** RFC 7386 merge: maps merge recursively, anything else replaces, {@code null} removes. */
+    static JsonNode mergePatch(JsonNode target, JsonNode patch) {
+        if (!patch.isObject()) {
+            return patch.deepCopy();
+        }
+        ObjectNode out = target.isObject() ? ((ObjectNode) target).deepCopy() : JsonNodeFactory.instance.objectNode();
+        patch.fields().forEachRemaining(e -> {
+            if (e.getValue().isNull()) {
+                out.remove(e.getKey());
+            } else {
+                out.set(e.getKey(), mergePatch(out.path(e.getKey()), e.getValue()));
+            }
+        });
+        return out;
     }
 
     /**

@@ -1,8 +1,8 @@
 package dev.guardrails.argocd.appset;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.guardrails.scanner.parse.YamlReader;
+import dev.guardrails.scanner.parse.ManifestParseException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -24,7 +24,6 @@ import java.util.stream.Stream;
  */
 final class GitGenerator {
 
-    private static final ObjectMapper YAML = new YAMLMapper();
 
     private final Path repoRoot;
     private final Predicate<String> isThisRepo;
@@ -143,10 +142,17 @@ final class GitGenerator {
     private List<Object> readObjects(String file) throws ExpansionException {
         JsonNode tree;
         try {
-            tree = YAML.readTree(repoRoot.resolve(file).toFile());
+            Path path = repoRoot.resolve(file);
+            Path root = repoRoot.toRealPath();
+            if (!path.toRealPath().startsWith(root)) {
+                throw new ExpansionException("git files generator: file '" + file
+                        + "' is a symlink that resolves outside the repository");
+            }
+            tree = new YamlReader().readTree(path, file);
+        } catch (ManifestParseException e) {
+            throw new ExpansionException("git files generator: unable to process file " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new ExpansionException("git files generator: unable to process file '" + file + "': "
-                    + e.getMessage().lines().findFirst().orElse(""), e);
+            throw new ExpansionException("git files generator: unable to read file '" + file + "'", e);
         }
         if (tree == null || tree.isMissingNode() || tree.isNull()) {
             return List.of(new LinkedHashMap<String, Object>());

@@ -2,7 +2,8 @@ package dev.guardrails.argocd.appset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.guardrails.scanner.parse.YamlReader;
+import dev.guardrails.scanner.parse.ManifestParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +20,6 @@ final class ParamGenerators {
 
     /** Generators that need a live cluster, Argo CD state or an external service. */
     private static final Map<String, String> ONLINE_ONLY = Map.of(
-            "clusters", "needs a live Argo CD (cluster secrets)",
             "clusterDecisionResource", "needs a live Argo CD (reads cluster resources)",
             "scmProvider", "needs network access to an SCM provider",
             "pullRequest", "needs network access to an SCM provider",
@@ -28,13 +28,14 @@ final class ParamGenerators {
     static final Set<String> KNOWN = Set.of("list", "git", "matrix", "merge", "clusters",
             "clusterDecisionResource", "scmProvider", "pullRequest", "plugin");
 
-    private static final YAMLMapper YAML = new YAMLMapper();
 
     private final GitGenerator git;
+    private final ClusterGenerator clusters;
     private final TemplateRenderer renderer;
 
-    ParamGenerators(GitGenerator git, TemplateRenderer renderer) {
+    ParamGenerators(GitGenerator git, ClusterGenerator clusters, TemplateRenderer renderer) {
         this.git = git;
+        this.clusters = clusters;
         this.renderer = renderer;
     }
 
@@ -46,6 +47,7 @@ final class ParamGenerators {
         List<Map<String, Object>> params = switch (kind) {
             case "list" -> list(spec);
             case "git" -> git.generate(spec, renderer);
+            case "clusters" -> clusters.generate(spec);
             case "matrix" -> matrix(spec);
             case "merge" -> merge(spec);
             default -> {
@@ -142,10 +144,9 @@ final class ParamGenerators {
         if (elementsYaml.isTextual() && !elementsYaml.textValue().isEmpty()) {
             JsonNode parsed;
             try {
-                parsed = YAML.readTree(elementsYaml.textValue());
-            } catch (Exception e) {
-                throw new ExpansionException("list elementsYaml is not valid YAML: "
-                        + e.getMessage().lines().findFirst().orElse(""), e);
+                parsed = new YamlReader().readTree(elementsYaml.textValue(), "elementsYaml");
+            } catch (ManifestParseException e) {
+                throw new ExpansionException("list elementsYaml is not valid YAML: " + e.getMessage(), e);
             }
             if (parsed != null && !parsed.isNull() && !parsed.isMissingNode()) {
                 if (!parsed.isArray()) {

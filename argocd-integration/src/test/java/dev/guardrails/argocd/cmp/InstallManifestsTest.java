@@ -94,7 +94,9 @@ class InstallManifestsTest {
         GuardrailsConfig config = config();
         List<String> off = new ArrayList<>();
         for (RuleInfo rule : engine.ruleInfos()) {
-            if (new dev.guardrails.scanner.config.PolicyResolver(config).modeFor(rule, java.util.Optional.empty())
+            // Rules with a default mode (audit) stay at it unless the policy names them: on, but never blocking.
+            if (rule.defaultMode() == null
+                    && new dev.guardrails.scanner.config.PolicyResolver(config).modeFor(rule, java.util.Optional.empty())
                     != dev.guardrails.scanner.model.Mode.ENFORCE) {
                 off.add(rule.category().id() + "/" + rule.id());
             }

@@ -17,6 +17,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,7 +30,8 @@ import picocli.CommandLine.Parameters;
 /** {@code guardrails scan}: render every app of a repo and report guardrail findings. */
 @Command(name = "scan", description = {
         "Render every app of a GitOps repo (plain YAML, Kustomize, Helm) and check it against the guardrails.",
-        "Exit codes: 0 no blocking finding, 1 enforce-mode findings, 2 usage or internal error."},
+        "Exit codes: 0 no blocking finding, 1 enforce-mode findings (including apps that were skipped, failed",
+        "or found empty, unless .guardrails.yaml sets that reason's mode lower), 2 usage or internal error."},
         mixinStandardHelpOptions = true)
 public final class ScanCommand implements Callable<Integer> {
 
@@ -81,6 +83,16 @@ public final class ScanCommand implements Callable<Integer> {
             "sources from other repositories are skipped with a note."})
     List<String> repoUrls = new ArrayList<>();
 
+    @Option(names = "--app-timeout", paramLabel = "SECONDS", description = {
+            "One deadline per app for rendering, parsing and every check (CEL rules included); an app past it",
+            "is reported as app-timeout (not checked). 0 means none. Default: ${DEFAULT-VALUE}."})
+    long appTimeoutSeconds = ScanOptions.DEFAULT_APP_TIMEOUT.toSeconds();
+
+    @Option(names = "--scan-timeout", paramLabel = "SECONDS", description = {
+            "One deadline for the whole scan; apps not finished by then are reported as app-timeout.",
+            "0 means none. Default: ${DEFAULT-VALUE}."})
+    long scanTimeoutSeconds = ScanOptions.DEFAULT_SCAN_TIMEOUT.toSeconds();
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -92,7 +104,9 @@ public final class ScanCommand implements Callable<Integer> {
             if (ref != null || GitCheckout.isRemote(target)) {
                 try (GitCheckout checkout = GitCheckout.clone(target, ref, Optional.ofNullable(System.getenv(tokenEnv)))) {
                     List<String> urls = new ArrayList<>(repoUrls);
-                    urls.add(target);
+                    if (GitCheckout.isRemote(target)) {
+                        urls.add(target); // a local clone keeps its source's origin URL instead
+                    }
                     report = scan(engine, loader, checkout.root(), GitCheckout.redact(target), checkout.commit(), urls);
                 }
             } else {
@@ -125,7 +139,11 @@ public final class ScanCommand implements Callable<Integer> {
         if (kubeVersion != null) {
             policy = policy.withKubeVersion(KubeVersion.parse(kubeVersion));
         }
-        ScanOptions options = new ScanOptions(profile, parallelism, Clock.systemUTC());
+        if (appTimeoutSeconds < 0 || scanTimeoutSeconds < 0) {
+            throw new IllegalArgumentException("--app-timeout and --scan-timeout must be 0 (none) or a number of seconds");
+        }
+        ScanOptions options = new ScanOptions(profile, parallelism, Clock.systemUTC(),
+                Duration.ofSeconds(appTimeoutSeconds), Duration.ofSeconds(scanTimeoutSeconds));
         PrintWriter err = spec.commandLine().getErr();
         return new RepoScan(engine).scan(root, shownTarget, revision, policy, options,
                 RepoScan.Apps.parse(apps == null ? "auto" : apps), urls, err::println);

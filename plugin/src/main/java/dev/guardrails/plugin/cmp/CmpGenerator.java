@@ -21,6 +21,7 @@ import dev.guardrails.scanner.model.Finding;
 import dev.guardrails.scanner.model.ManifestObject;
 import dev.guardrails.scanner.model.Mode;
 import dev.guardrails.scanner.model.ObjectRef;
+import dev.guardrails.scanner.rule.Bundle;
 import dev.guardrails.scanner.render.DirectoryOptions;
 import dev.guardrails.scanner.render.HelmOptions;
 import dev.guardrails.scanner.render.HelmParameter;
@@ -121,6 +122,9 @@ public final class CmpGenerator {
         }
         List<Finding> active = new ArrayList<>();
         for (Finding f : result.findings()) {
+            if (settings.allowEmpty() && f.ruleId().equals(PlatformRules.APP_EMPTY.id())) {
+                continue; // the app's own allow-empty=true parameter says an empty render is intended
+            }
             if (!f.exempted()) {
                 active.add(f.mode().compareTo(cap) > 0 ? f.withMode(cap) : f);
             }
@@ -132,10 +136,14 @@ public final class CmpGenerator {
             return CmpOutcome.failure(CmpOutcome.Status.BLOCKED,
                     redactor.apply(ViolationList.format(appName, profile, blocking)));
         }
-        List<ObjectNode> out = annotate(result.objects(), active, policyVersion, redactor);
+        List<ObjectNode> out = annotate(result.objects(), active, policyVersion, redactor, request.namespace());
         long shown = active.stream().filter(f -> f.mode().compareTo(Mode.WARN) >= 0).count();
+        List<String> unchecked = active.stream().filter(f -> PlatformRules.coverage(f.ruleId()))
+                .map(f -> f.ruleId() + ": " + f.message()).toList();
         String summary = "guardrails: app '" + appName + "' " + result.objects().size() + " objects, "
-                + active.size() + " findings (" + shown + " annotated), policy-version " + policyVersion;
+                + active.size() + " findings (" + shown + " annotated), coverage: "
+                + (unchecked.isEmpty() ? "rendered and checked" : "incomplete (" + redactor.apply(String.join("; ", unchecked)) + ")")
+                + ", policy-version " + policyVersion;
         return new CmpOutcome(CmpOutcome.Status.OK, ManifestStream.write(out), summary);
     }
 
@@ -202,6 +210,17 @@ public final class CmpGenerator {
     /** Copies every object, adding the policy version and, where there are findings, their short list. */
     static List<ObjectNode> annotate(List<ManifestObject> objects, List<Finding> findings, String policyVersion,
                                      Redactor redactor) {
+        return annotate(objects, findings, policyVersion, redactor, "");
+    }
+
+    /**
+     * @param defaultNamespace the app's destination namespace: findings name an object by the
+     *                         namespace it is deployed to, so objects without {@code metadata.namespace}
+     *                         are matched under it (else their findings were counted but never annotated)
+     */
+    static List<ObjectNode> annotate(List<ManifestObject> objects, List<Finding> findings, String policyVersion,
+                                     Redactor redactor, String defaultNamespace) {
+        Bundle placement = new Bundle(objects, defaultNamespace);
         Map<ObjectRef, List<Finding>> byObject = new LinkedHashMap<>();
         for (Finding f : findings) {
             if (f.mode().compareTo(Mode.WARN) >= 0) {
@@ -215,7 +234,8 @@ public final class CmpGenerator {
             ObjectNode meta = metadata instanceof ObjectNode m ? m : copy.putObject("metadata");
             JsonNode annotations = meta.get("annotations");
             ObjectNode ann = annotations instanceof ObjectNode a ? a : meta.putObject("annotations");
-            List<Finding> own = Optional.ofNullable(byObject.get(o.ref())).orElse(List.of());
+            List<Finding> own = Optional.ofNullable(byObject.get(placement.placedRef(o)))
+                    .or(() -> Optional.ofNullable(byObject.get(o.ref()))).orElse(List.of());
             if (!own.isEmpty()) {
                 ann.put(FINDINGS_ANNOTATION, redactor.apply(shortList(own)));
             }

@@ -25,8 +25,24 @@ public interface ForgeClient {
     /** The ref under which the forge exposes the PR head in the base repository, e.g. refs/pull/7/head. */
     String headRef(int number);
 
-    /** Updates (or creates) the sticky comment and sets the check run or commit status for the head SHA. */
+    /**
+     * Shows that the head is being reviewed: an in-progress check run (GitHub App) or a pending
+     * commit status, so a required check never waits on nothing. Repeated calls for the same request
+     * are no-ops within one process; {@link #publish} later completes the same check run.
+     */
+    void markInProgress(ReviewRequest request) throws ForgeApiException;
+
+    /**
+     * Updates (or creates) the sticky comment, posts inline comments not posted before, and
+     * completes the check run or sets the commit status for the head SHA. A request without a pull
+     * request (a merge queue group) gets the check or status only.
+     */
     void publish(ReviewRequest request, Publication publication) throws ForgeApiException;
+
+    /** Whether results appear as check runs (GitHub App), which have a Re-run button. */
+    default boolean checkRuns() {
+        return false;
+    }
 
     /** Open pull/merge requests of a repository (GitHub owner/name, GitLab project path or id). */
     List<OpenRequest> openRequests(String repository, Long installationId) throws ForgeApiException;

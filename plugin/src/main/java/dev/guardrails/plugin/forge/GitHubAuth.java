@@ -129,7 +129,7 @@ public final class GitHubAuth {
         return id;
     }
 
-    private Map<String, String> appHeaders(String apiBase) throws ForgeApiException {
+    Map<String, String> appHeaders(String apiBase) throws ForgeApiException {
         try {
             return Map.of("Authorization", "Bearer " + jwt(), "Accept", "application/vnd.github+json");
         } catch (GeneralSecurityException e) {

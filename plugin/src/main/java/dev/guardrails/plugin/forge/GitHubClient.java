@@ -7,6 +7,10 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,9 +27,13 @@ import java.util.regex.Pattern;
  */
 public final class GitHubClient implements ForgeClient {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GitHubClient.class);
+
     /** Hidden marker identifying the bot's sticky comment. */
     public static final String MARKER = "<!-- guardrails:sticky -->";
     public static final String CHECK_NAME = "guardrails";
+    /** Title of the check run / status while a review runs. */
+    public static final String IN_PROGRESS = "Guardrails review in progress";
     /** GitHub rejects issue comments and check run texts longer than this. */
     public static final int MAX_BODY = 65_536;
     static final int ANNOTATIONS_PER_REQUEST = 50;
@@ -36,6 +44,11 @@ public final class GitHubClient implements ForgeClient {
     private final GitHubAuth auth;
     private final ApiHttp http;
     private final boolean commitStatus;
+    /** In-progress check runs by request key, completed by {@link #publish}; bounded, oldest dropped. */
+    private final Map<String, Long> runs = Collections.synchronizedMap(lru(1_000));
+    /** Requests marked in progress and not yet published, so repeated marks cost nothing. */
+    private final Set<String> marked = Collections.synchronizedSet(Collections.newSetFromMap(lru(1_000)));
+    private volatile String selfLogin;
 
     public GitHubClient(String apiBase, GitHubAuth auth, ApiHttp http, boolean commitStatus) {
         this.apiBase = apiBase.replaceAll("/+$", "");
@@ -73,20 +86,162 @@ public final class GitHubClient implements ForgeClient {
     }
 
     @Override
+    public boolean checkRuns() {
+        return auth.isApp();
+    }
+
+    @Override
+    public synchronized void markInProgress(ReviewRequest request) throws ForgeApiException {
+        // Synchronized: publish must see the run id of a mark still in flight, or it would leave that run in progress.
+        if (!marked.add(request.key())) {
+            return;
+        }
+        try {
+            mark(request);
+        } catch (ForgeApiException | RuntimeException e) {
+            marked.remove(request.key());
+            throw e;
+        }
+    }
+
+    private void mark(ReviewRequest request) throws ForgeApiException {
+        Map<String, String> headers = headers(request.repository(), request.installationId());
+        String repo = "/repos/" + request.repository();
+        if (auth.isApp()) {
+            Map<String, Object> run = new LinkedHashMap<>();
+            run.put("name", CHECK_NAME);
+            run.put("head_sha", request.headSha());
+            run.put("status", "in_progress");
+            run.put("output", Map.of("title", IN_PROGRESS, "summary", "Rendering base and head and checking the change."));
+            long id = json(http.send("POST", apiBase + repo + "/check-runs", headers, run), "POST", repo + "/check-runs")
+                    .path("id").asLong(0);
+            if (id > 0) {
+                runs.put(request.key(), id);
+            }
+        }
+        if (commitStatus || !auth.isApp()) {
+            status(repo, request.headSha(), "pending", IN_PROGRESS, headers);
+        }
+    }
+
+    @Override
     public void publish(ReviewRequest request, Publication p) throws ForgeApiException {
         Map<String, String> headers = headers(request.repository(), request.installationId());
         String repo = "/repos/" + request.repository();
-        upsertComment(repo, request.number(), p, headers);
+        if (request.onPullRequest()) {
+            upsertComment(repo, request.number(), p, headers);
+            if (!auth.isApp() && !p.inline().isEmpty()) {
+                // With an App the check run's annotations already sit on the diff.
+                try {
+                    inline(repo, request, p.inline(), headers);
+                } catch (ForgeApiException e) {
+                    // Inline comments add to the sticky comment; their failure must not hide the check result.
+                    LOG.warn("inline comments on {} not posted: {}", request.key(), e.getMessage());
+                }
+            }
+        }
         if (auth.isApp()) {
-            checkRun(repo, request.headSha(), p, headers);
+            checkRun(repo, request, p, headers);
         }
         if (commitStatus || !auth.isApp()) {
-            Map<String, Object> status = new LinkedHashMap<>();
-            status.put("state", p.verdict() == Publication.Verdict.FAILURE ? "failure" : "success");
-            status.put("context", CHECK_NAME);
-            status.put("description", truncate(p.title(), 140));
-            http.send("POST", apiBase + repo + "/statuses/" + request.headSha(), headers, status);
+            String state = switch (p.verdict()) {
+                case FAILURE -> "failure";
+                case ERROR -> "error";
+                default -> "success";
+            };
+            status(repo, request.headSha(), state, p.title(), headers);
         }
+        marked.remove(request.key());
+    }
+
+    private void status(String repo, String sha, String state, String description, Map<String, String> headers)
+            throws ForgeApiException {
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("state", state);
+        status.put("context", CHECK_NAME);
+        status.put("description", truncate(description, 140));
+        http.send("POST", apiBase + repo + "/statuses/" + sha, headers, status);
+    }
+
+    /**
+     * Review comments on added lines, each once per pull request: comments already carrying a
+     * finding's marker (posted by this bot on an earlier push) are not repeated. Skipped when the
+     * PR has moved past the reviewed head, since line numbers would then be wrong.
+     */
+    private void inline(String repo, ReviewRequest request, List<Publication.InlineComment> wanted,
+                        Map<String, String> headers) throws ForgeApiException {
+        String pulls = repo + "/pulls/" + request.number();
+        JsonNode pr = json(http.send("GET", apiBase + pulls, headers, null), "GET", pulls);
+        if (!request.headSha().equals(pr.path("head").path("sha").asText())) {
+            return;
+        }
+        Map<String, Set<Integer>> added = new HashMap<>();
+        String url = apiBase + pulls + "/files?per_page=100";
+        for (int page = 0; url != null && page < MAX_PAGES; page++) {
+            ApiHttp.Response r = http.send("GET", url, headers, null);
+            for (JsonNode f : json(r, "GET", pulls + "/files")) {
+                added.put(f.path("filename").asText(), DiffLines.added(f.path("patch").asText(null)));
+            }
+            url = next(r);
+        }
+        String self = selfLogin();
+        Set<String> posted = new HashSet<>();
+        url = apiBase + pulls + "/comments?per_page=100";
+        for (int page = 0; url != null && page < MAX_PAGES; page++) {
+            ApiHttp.Response r = http.send("GET", url, headers, null);
+            for (JsonNode c : json(r, "GET", pulls + "/comments")) {
+                if (self.equalsIgnoreCase(c.path("user").path("login").asText())) {
+                    posted.add(c.path("body").asText(""));
+                }
+            }
+            url = next(r);
+        }
+        for (Publication.InlineComment c : wanted) {
+            String marker = Publication.findingMarker(c.key());
+            if (!added.getOrDefault(c.path(), Set.of()).contains(c.line())
+                    || posted.stream().anyMatch(b -> b.contains(marker))) {
+                continue;
+            }
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("body", truncate(c.bodyWithMarker(), MAX_BODY - 1));
+            body.put("commit_id", request.headSha());
+            body.put("path", c.path());
+            body.put("line", c.line());
+            body.put("side", "RIGHT");
+            http.send("POST", apiBase + pulls + "/comments", headers, body, 1);
+            // One comment per finding: a later candidate (its template line, after its values line) is skipped.
+            posted.add(marker);
+        }
+    }
+
+    /**
+     * The login the bot's comments are posted under: the App's bot user ({@code slug[bot]}) or the
+     * token's user. The sticky comment must carry the marker and be this user's, so a person quoting
+     * the marker never has their comment overwritten.
+     */
+    String selfLogin() throws ForgeApiException {
+        String known = selfLogin;
+        if (known != null) {
+            return known;
+        }
+        String login;
+        if (auth.isApp()) {
+            JsonNode app = json(http.send("GET", apiBase + "/app", auth.appHeaders(apiBase), null), "GET", "/app");
+            String slug = app.path("slug").asText("");
+            if (slug.isEmpty()) {
+                throw new ForgeApiException("GET", "/app", 200, "no slug in the response", null);
+            }
+            login = slug + "[bot]";
+        } else {
+            Map<String, String> headers = headers(null, null);
+            JsonNode user = json(http.send("GET", apiBase + "/user", headers, null), "GET", "/user");
+            login = user.path("login").asText("");
+            if (login.isEmpty()) {
+                throw new ForgeApiException("GET", "/user", 200, "no login in the response", null);
+            }
+        }
+        selfLogin = login;
+        return login;
     }
 
     private void upsertComment(String repo, int number, Publication p, Map<String, String> headers)
@@ -115,13 +270,17 @@ public final class GitHubClient implements ForgeClient {
         }
     }
 
-    /** The first comment carrying the marker; others (if a race created them) are left alone. */
+    /**
+     * The bot's first comment carrying the marker; others (if a race created them) are left alone,
+     * and so is anyone else's comment that quotes the marker.
+     */
     private Optional<Long> findSticky(String repo, int number, Map<String, String> headers) throws ForgeApiException {
+        String self = selfLogin();
         String url = apiBase + repo + "/issues/" + number + "/comments?per_page=100";
         for (int page = 0; url != null && page < MAX_PAGES; page++) {
             ApiHttp.Response r = http.send("GET", url, headers, null);
             for (JsonNode c : json(r, "GET", repo + "/issues/" + number + "/comments")) {
-                if (c.path("body").asText("").contains(MARKER)) {
+                if (c.path("body").asText("").contains(MARKER) && self.equalsIgnoreCase(c.path("user").path("login").asText())) {
                     return Optional.of(c.path("id").asLong());
                 }
             }
@@ -130,17 +289,29 @@ public final class GitHubClient implements ForgeClient {
         return Optional.empty();
     }
 
-    private void checkRun(String repo, String sha, Publication p, Map<String, String> headers)
+    /** Completes the in-progress check run of this request, or creates a completed one. */
+    private void checkRun(String repo, ReviewRequest request, Publication p, Map<String, String> headers)
             throws ForgeApiException {
         List<Publication.Annotation> all = p.annotations();
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("name", CHECK_NAME);
-        run.put("head_sha", sha);
+        run.put("head_sha", request.headSha());
         run.put("status", "completed");
-        run.put("conclusion", p.verdict().name().toLowerCase(Locale.ROOT));
+        run.put("conclusion", p.verdict() == Publication.Verdict.ERROR ? "failure"
+                : p.verdict().name().toLowerCase(Locale.ROOT));
         run.put("output", output(p, all.subList(0, Math.min(ANNOTATIONS_PER_REQUEST, all.size()))));
-        ApiHttp.Response created = http.send("POST", apiBase + repo + "/check-runs", headers, run);
-        long id = json(created, "POST", repo + "/check-runs").path("id").asLong();
+        Long started;
+        synchronized (this) {
+            started = runs.remove(request.key());
+        }
+        long id;
+        if (started != null) {
+            http.send("PATCH", apiBase + repo + "/check-runs/" + started, headers, run);
+            id = started;
+        } else {
+            ApiHttp.Response created = http.send("POST", apiBase + repo + "/check-runs", headers, run);
+            id = json(created, "POST", repo + "/check-runs").path("id").asLong();
+        }
         for (int from = ANNOTATIONS_PER_REQUEST; from < all.size(); from += ANNOTATIONS_PER_REQUEST) {
             List<Publication.Annotation> batch = all.subList(from, Math.min(from + ANNOTATIONS_PER_REQUEST, all.size()));
             http.send("PATCH", apiBase + repo + "/check-runs/" + id, headers, Map.of("output", output(p, batch)));
@@ -189,12 +360,23 @@ public final class GitHubClient implements ForgeClient {
             String path = repo + "/commits/" + request.headSha() + "/check-runs";
             JsonNode body = json(http.send("GET", apiBase + path + "?check_name=" + CHECK_NAME + "&filter=all",
                     headers, null), "GET", path);
+            JsonNode runs = body.path("check_runs");
+            if (runs.isArray() && !runs.isEmpty()) {
+                // A run left in progress (the server died mid-review) is no result: review again.
+                for (JsonNode run : runs) {
+                    if ("completed".equals(run.path("status").asText("completed"))) {
+                        return true;
+                    }
+                }
+                return false;
+            }
             return body.path("total_count").asInt(0) > 0;
         }
         String path = repo + "/commits/" + request.headSha() + "/statuses";
         for (JsonNode s : json(http.send("GET", apiBase + path + "?per_page=100", headers, null), "GET", path)) {
             if (CHECK_NAME.equals(s.path("context").asText())) {
-                return true;
+                // Newest first: a pending one means the last review never finished.
+                return !"pending".equals(s.path("state").asText());
             }
         }
         return false;
@@ -231,7 +413,7 @@ public final class GitHubClient implements ForgeClient {
         Map<String, String> h = new LinkedHashMap<>();
         h.put("Accept", "application/vnd.github+json");
         h.put("X-GitHub-Api-Version", "2022-11-28");
-        if (auth.configured()) {
+        if (auth.configured() && (repository != null || !auth.isApp())) {
             h.put("Authorization", "Bearer " + auth.accessToken(http, apiBase, repository, installationId));
         }
         return h;
@@ -250,6 +432,15 @@ public final class GitHubClient implements ForgeClient {
         } catch (IOException e) {
             throw new ForgeApiException(method, path, r.status(), "response is not JSON", null);
         }
+    }
+
+    static <V> Map<String, V> lru(int max) {
+        return new LinkedHashMap<>(16, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+                return size() > max;
+            }
+        };
     }
 
     static String truncate(String s, int max) {

@@ -7,17 +7,23 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * GitLab REST API v4 (gitlab.com or self-managed): one merge request note found by
- * {@link GitHubClient#MARKER} and edited in place, and a commit status named
+ * GitLab REST API v4 (gitlab.com or self-managed): one merge request note of the token's user found
+ * by {@link GitHubClient#MARKER} and edited in place, diff discussions on added lines, and a commit
+ * status (running while a review is under way) named
  * {@value GitHubClient#CHECK_NAME} on the head SHA. Authenticates with {@code PRIVATE-TOKEN}.
  */
 public final class GitLabClient implements ForgeClient {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GitLabClient.class);
 
     /** GitLab notes may be up to 1,000,000 characters; keep well below. */
     public static final int MAX_BODY = 1_000_000;
@@ -27,6 +33,8 @@ public final class GitLabClient implements ForgeClient {
     private final String token;
     private final ApiHttp http;
     private final String targetUrl;
+    private final Set<String> marked = Collections.synchronizedSet(Collections.newSetFromMap(GitHubClient.lru(1_000)));
+    private volatile Long selfId;
 
     /**
      * @param targetUrl optional link set on commit statuses (e.g. the bot's dashboard); null for none
@@ -64,9 +72,27 @@ public final class GitLabClient implements ForgeClient {
     }
 
     @Override
+    public void markInProgress(ReviewRequest request) throws ForgeApiException {
+        if (!marked.add(request.key())) {
+            return;
+        }
+        String project = "/projects/" + project(request.projectId(), request.repository());
+        try {
+            status(project, request.headSha(), "running", GitHubClient.IN_PROGRESS);
+        } catch (ForgeApiException e) {
+            // GitLab refuses a transition to the state a status already has (e.g. running twice).
+            if (e.status() != 400) {
+                marked.remove(request.key());
+                throw e;
+            }
+        }
+    }
+
+    @Override
     public void publish(ReviewRequest request, Publication p) throws ForgeApiException {
         String project = "/projects/" + project(request.projectId(), request.repository());
-        String notes = project + "/merge_requests/" + request.number() + "/notes";
+        String mr = project + "/merge_requests/" + request.number();
+        String notes = mr + "/notes";
         String body = GitHubClient.truncate(p.comment(), MAX_BODY);
         int attempts = http.policy().maxAttempts();
         for (int attempt = 1; ; attempt++) {
@@ -87,22 +113,122 @@ public final class GitLabClient implements ForgeClient {
                 }
             }
         }
+        if (!p.inline().isEmpty()) {
+            try {
+                inline(mr, request, p.inline());
+            } catch (ForgeApiException e) {
+                // Inline comments add to the sticky comment; their failure must not hide the check result.
+                LOG.warn("inline comments on {} not posted: {}", request.key(), e.getMessage());
+            }
+        }
+        try {
+            status(project, request.headSha(), p.verdict() == Publication.Verdict.FAILURE
+                    || p.verdict() == Publication.Verdict.ERROR ? "failed" : "success", p.title());
+        } catch (ForgeApiException e) {
+            // Same state twice (a re-run with the same outcome) is refused but already shows the result.
+            if (e.status() != 400) {
+                throw e;
+            }
+        }
+        marked.remove(request.key());
+    }
+
+    private void status(String project, String sha, String state, String description) throws ForgeApiException {
         Map<String, Object> status = new LinkedHashMap<>();
-        status.put("state", p.verdict() == Publication.Verdict.FAILURE ? "failed" : "success");
+        status.put("state", state);
         status.put("name", GitHubClient.CHECK_NAME);
-        status.put("description", GitHubClient.truncate(p.title(), 255));
+        status.put("description", GitHubClient.truncate(description, 255));
         if (targetUrl != null && !targetUrl.isBlank()) {
             status.put("target_url", targetUrl);
         }
-        http.send("POST", apiBase + project + "/statuses/" + request.headSha(), headers(), status);
+        http.send("POST", apiBase + project + "/statuses/" + sha, headers(), status);
+    }
+
+    /**
+     * Diff discussions on added lines, positioned with the MR's {@code diff_refs}; each finding once
+     * per MR (a hidden marker in the bot's own notes). Skipped when the MR moved past the reviewed head.
+     */
+    private void inline(String mr, ReviewRequest request, List<Publication.InlineComment> wanted)
+            throws ForgeApiException {
+        JsonNode refs = json(http.send("GET", apiBase + mr, headers(), null), "GET", mr).path("diff_refs");
+        if (!request.headSha().equals(refs.path("head_sha").asText())) {
+            return;
+        }
+        Map<String, Set<Integer>> added = new HashMap<>();
+        Map<String, String> oldPaths = new HashMap<>();
+        for (int page = 1; page <= MAX_PAGES; page++) {
+            ApiHttp.Response r = http.send("GET", apiBase + mr + "/diffs?per_page=100&page=" + page, headers(), null);
+            for (JsonNode d : json(r, "GET", mr + "/diffs")) {
+                added.put(d.path("new_path").asText(), DiffLines.added(d.path("diff").asText(null)));
+                oldPaths.put(d.path("new_path").asText(), d.path("old_path").asText(d.path("new_path").asText()));
+            }
+            if (!hasNext(r, page)) {
+                break;
+            }
+        }
+        long self = selfId();
+        List<String> posted = new ArrayList<>();
+        for (int page = 1; page <= MAX_PAGES; page++) {
+            ApiHttp.Response r = http.send("GET", apiBase + mr + "/discussions?per_page=100&page=" + page, headers(), null);
+            for (JsonNode d : json(r, "GET", mr + "/discussions")) {
+                for (JsonNode n : d.path("notes")) {
+                    if (n.path("author").path("id").asLong(-1) == self) {
+                        posted.add(n.path("body").asText(""));
+                    }
+                }
+            }
+            if (!hasNext(r, page)) {
+                break;
+            }
+        }
+        for (Publication.InlineComment c : wanted) {
+            String marker = Publication.findingMarker(c.key());
+            if (!added.getOrDefault(c.path(), Set.of()).contains(c.line())
+                    || posted.stream().anyMatch(b -> b.contains(marker))) {
+                continue;
+            }
+            Map<String, Object> position = new LinkedHashMap<>();
+            position.put("position_type", "text");
+            position.put("base_sha", refs.path("base_sha").asText());
+            position.put("start_sha", refs.path("start_sha").asText());
+            position.put("head_sha", refs.path("head_sha").asText());
+            position.put("old_path", oldPaths.get(c.path()));
+            position.put("new_path", c.path());
+            position.put("new_line", c.line());
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("body", GitHubClient.truncate(c.bodyWithMarker(), MAX_BODY));
+            body.put("position", position);
+            http.send("POST", apiBase + mr + "/discussions", headers(), body, 1);
+            // One discussion per finding: a later candidate (its template line, after its values line) is skipped.
+            posted.add(marker);
+        }
+    }
+
+    /**
+     * The token's user id: the sticky note must carry the marker and be this user's, so a person
+     * quoting the marker never has their note overwritten.
+     */
+    long selfId() throws ForgeApiException {
+        Long known = selfId;
+        if (known != null) {
+            return known;
+        }
+        long id = json(http.send("GET", apiBase + "/user", headers(), null), "GET", "/user").path("id").asLong(-1);
+        if (id < 0) {
+            throw new ForgeApiException("GET", "/user", 200, "no id in the response", null);
+        }
+        selfId = id;
+        return id;
     }
 
     private Optional<Long> findSticky(String notes) throws ForgeApiException {
+        long self = selfId();
         for (int page = 1; page <= MAX_PAGES; page++) {
             ApiHttp.Response r = http.send("GET", apiBase + notes + "?per_page=100&sort=asc&order_by=created_at&page="
                     + page, headers(), null);
             for (JsonNode n : json(r, "GET", notes)) {
-                if (!n.path("system").asBoolean(false) && n.path("body").asText("").contains(GitHubClient.MARKER)) {
+                if (!n.path("system").asBoolean(false) && n.path("body").asText("").contains(GitHubClient.MARKER)
+                        && n.path("author").path("id").asLong(-1) == self) {
                     return Optional.of(n.path("id").asLong());
                 }
             }
@@ -138,7 +264,10 @@ public final class GitLabClient implements ForgeClient {
         JsonNode statuses = json(http.send("GET", apiBase + path + "?name=" + GitHubClient.CHECK_NAME + "&all=true",
                 headers(), null), "GET", path);
         for (JsonNode s : statuses) {
-            if (GitHubClient.CHECK_NAME.equals(s.path("name").asText())) {
+            String state = s.path("status").asText("");
+            // A status left running (the server died mid-review) is no result: review again.
+            if (GitHubClient.CHECK_NAME.equals(s.path("name").asText()) && !"running".equals(state)
+                    && !"pending".equals(state)) {
                 return true;
             }
         }

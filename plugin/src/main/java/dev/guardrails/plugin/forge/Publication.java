@@ -11,12 +11,34 @@ import java.util.List;
  * @param title         one-line result, e.g. "2 new blocking findings"
  * @param summary       check run summary (Markdown)
  * @param annotations   new findings at source file and line, for the check run
+ * @param inline        new findings on lines the change adds, for review comments (capped by the formatter)
  */
 public record Publication(String comment, boolean createComment, Verdict verdict, String title, String summary,
-                          List<Annotation> annotations) {
+                          List<Annotation> annotations, List<InlineComment> inline) {
 
     public Publication {
         annotations = annotations == null ? List.of() : List.copyOf(annotations);
+        inline = inline == null ? List.of() : List.copyOf(inline);
+    }
+
+    /** Hidden marker of one finding's inline comment, so it is posted once per pull request. */
+    public static String findingMarker(String key) {
+        return "<!-- guardrails:finding:" + key + " -->";
+    }
+
+    /**
+     * A review comment on a line the pull request adds (GitHub review comment, GitLab diff discussion).
+     *
+     * @param path repo-relative file at the head
+     * @param line 1-based line in the head's version of the file
+     * @param key  stable key of the finding (hash of its fingerprint), carried in a hidden marker
+     * @param body Markdown, without the marker
+     */
+    public record InlineComment(String path, int line, String key, String body) {
+
+        public String bodyWithMarker() {
+            return findingMarker(key) + "\n" + body;
+        }
     }
 
     /** The check's conclusion. */
@@ -26,7 +48,9 @@ public record Publication(String comment, boolean createComment, Verdict verdict
         /** New findings, none blocking. */
         NEUTRAL,
         /** A new blocking finding, an app that no longer renders, or an invalid policy file. */
-        FAILURE
+        FAILURE,
+        /** The review itself could not be completed (clone, token, API): nothing was checked. */
+        ERROR
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.guardrails.plugin.review;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.guardrails.argocd.app.PlanNote;
 import dev.guardrails.argocd.app.RepoScan;
 import dev.guardrails.scanner.config.ConfigException;
 import dev.guardrails.scanner.config.ConfigLoader;
@@ -10,6 +11,7 @@ import dev.guardrails.scanner.engine.AppTarget;
 import dev.guardrails.scanner.engine.GuardrailsEngine;
 import dev.guardrails.scanner.engine.ScanOptions;
 import dev.guardrails.scanner.model.Finding;
+import dev.guardrails.scanner.model.SkippedApp;
 import dev.guardrails.scanner.model.ManifestObject;
 import dev.guardrails.scanner.model.ObjectRef;
 import dev.guardrails.scanner.model.ScanReport;
@@ -40,6 +42,8 @@ final class ChangeScanner {
 
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ChangeScanner.class);
+    /** Diff kept per app before the comment's own caps; bounds memory on huge renders. */
+    private static final int MAX_DIFF_CHARS = 200_000;
 
     private final GuardrailsEngine engine;
     private final ConfigLoader loader;
@@ -101,9 +105,11 @@ final class ChangeScanner {
                     continue;
                 }
                 apps.add(compare(name, headTargets.containsKey(name) ? headTargets.get(name).path() : baseTargets.get(name).path(),
-                        b, h));
+                        b, h, headRoot, headTargets.get(name)));
             }
-            return new ChangeReport(baseSha, headSha, baseRef, changed.size(), headApps.size(), null, apps);
+            List<SkippedApp> skipped = headPlan.skipped().stream().map(n -> new SkippedApp(n.app(), n.location(),
+                    n.reason().id(), n.message())).toList();
+            return new ChangeReport(baseSha, headSha, baseRef, changed.size(), headApps.size(), null, apps, skipped);
         }
     }
 
@@ -174,18 +180,31 @@ final class ChangeScanner {
         return out;
     }
 
-    private static ChangeReport.AppChange compare(String name, String path, AppResult base, AppResult head) {
+    private static ChangeReport.AppChange compare(String name, String path, AppResult base, AppResult head,
+                                                  Path headRoot, AppTarget headTarget) {
         List<Finding> headFindings = shown(head);
         List<Finding> baseFindings = shown(base);
         Set<String> headKeys = new HashSet<>();
         headFindings.forEach(f -> headKeys.add(f.fingerprint()));
         Set<String> baseKeys = new HashSet<>();
         baseFindings.forEach(f -> baseKeys.add(f.fingerprint()));
+        // An exemption added by the change hides a finding on the head: that is "exempted", not "fixed".
+        Set<String> baseExempted = new HashSet<>();
+        exempted(base).forEach(f -> baseExempted.add(f.fingerprint()));
+        List<Finding> exempted = exempted(head).stream().filter(f -> !baseExempted.contains(f.fingerprint()))
+                .sorted(ScanReport.ORDER).toList();
+        Set<String> exemptedKeys = new HashSet<>();
+        exempted.forEach(f -> exemptedKeys.add(f.fingerprint()));
         List<Finding> added = headFindings.stream().filter(f -> !baseKeys.contains(f.fingerprint()))
                 .sorted(ScanReport.ORDER).toList();
-        List<Finding> fixed = baseFindings.stream().filter(f -> !headKeys.contains(f.fingerprint()))
+        List<Finding> fixed = baseFindings.stream().filter(f -> !headKeys.contains(f.fingerprint())
+                        && !exemptedKeys.contains(f.fingerprint()))
                 .sorted(ScanReport.ORDER).toList();
         int unchanged = (int) headFindings.stream().filter(f -> baseKeys.contains(f.fingerprint())).count();
+        Map<String, HelmLines.ValueSource> valueSources = new HashMap<>();
+        if (head != null && "helm".equals(head.report().type()) && headTarget != null) {
+            added = helmLines(added, head, headRoot, headTarget, valueSources);
+        }
 
         Map<ObjectRef, JsonNode> before = objects(base);
         Map<ObjectRef, JsonNode> after = objects(head);
@@ -201,12 +220,42 @@ final class ChangeScanner {
         }
         int removedObjects = (int) before.keySet().stream().filter(k -> !after.containsKey(k)).count();
         String error = head == null ? null : head.report().error();
-        return new ChangeReport.AppChange(name, path, base != null, head != null, added, fixed, unchanged,
-                addedObjects, removedObjects, changedObjects, error);
+        String type = head == null ? null : head.report().type();
+        String diff = ManifestDiff.unified(before, after, MAX_DIFF_CHARS);
+        return new ChangeReport.AppChange(name, path, base != null, head != null, added, fixed, exempted, unchanged,
+                addedObjects, removedObjects, changedObjects, error, type, diff, valueSources);
+    }
+
+    /** New findings of a Helm app pointed at their template line; their values keys recorded by fingerprint. */
+    private static List<Finding> helmLines(List<Finding> added, AppResult head, Path headRoot, AppTarget target,
+                                           Map<String, HelmLines.ValueSource> sources) {
+        Map<ObjectRef, ManifestObject> objects = new HashMap<>();
+        head.objects().forEach(o -> objects.put(o.ref(), o));
+        List<Finding> out = new ArrayList<>();
+        for (Finding f : added) {
+            HelmLines.Mapping m = HelmLines.map(f, objects.get(f.object()), headRoot, target.request().helm());
+            if (m == null) {
+                out.add(f);
+                continue;
+            }
+            if (m.value() != null) {
+                sources.put(f.fingerprint(), m.value());
+            }
+            out.add(m.templateLine() > 0 ? new Finding(f.ruleId(), f.title(), f.category(), f.severity(), f.mode(), f.app(),
+                    f.object(), f.location().withLine(m.templateLine()), f.path(), f.message(), f.remediation(),
+                    f.exemption()) : f);
+        }
+        return out;
     }
 
     private static List<Finding> shown(AppResult r) {
         return r == null ? List.of() : r.findings().stream().filter(ChangeReport::shown).toList();
+    }
+
+    /** Exempted findings in modes a PR shows (an exemption of an audit-only finding changes nothing visible). */
+    private static List<Finding> exempted(AppResult r) {
+        return r == null ? List.of() : r.findings().stream().filter(f -> f.exempted() && ChangeReport.visibleMode(f))
+                .toList();
     }
 
     private static Map<ObjectRef, JsonNode> objects(AppResult r) {

@@ -8,46 +8,75 @@ import static dev.guardrails.scanner.report.MarkdownText.html;
 
 import dev.guardrails.plugin.forge.GitHubClient;
 import dev.guardrails.plugin.forge.Publication;
-import dev.guardrails.scanner.model.Category;
+import dev.guardrails.scanner.model.Exemption;
 import dev.guardrails.scanner.model.Finding;
+import dev.guardrails.scanner.model.ScanReport;
+import dev.guardrails.scanner.model.SkippedApp;
 import dev.guardrails.scanner.report.MarkdownText;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * Turns a {@link ChangeReport} into what a PR shows: the sticky comment (about the change: new and
- * fixed findings, not the repo's whole backlog), the check's verdict and its annotations.
+ * Turns a {@link ChangeReport} into what a PR shows: the sticky comment (about the change: new,
+ * fixed and newly exempted findings, not the repo's whole backlog), the check's verdict, its
+ * annotations and the inline comments.
  *
- * <p>The comment starts with the hidden marker, then a one-line verdict, a table per affected app,
- * and per app a collapsed {@code <details>} block with the new and fixed findings and each rule's
- * remediation once. The body stays under the given bound: details are cut at a row boundary and
- * the rest is summarised in one line. All repo-derived text is escaped for table cells.
+ * <p>The comment starts with the hidden marker, then a one-line verdict, what was covered at the
+ * head, a table per affected app (and per-rule totals when there are many rows), and per app a
+ * {@code <details>} block (expanded when it has a new blocking finding) with new findings (blocking
+ * first, then by severity), newly exempted findings (rule, object, owner, reason, expiry), fixed
+ * findings and each rule's remediation once. Then, per app, the rendered-manifest diff in a collapsed
+ * block, and how to exempt a (blocking) finding. Locations link to the file at the head commit and
+ * rule ids to their docs. The body stays under the given bound: details are cut at a row boundary
+ * and the rest summarised in one line; diffs are capped per app and in total. All repo-derived text
+ * is escaped.
  */
 final class CommentFormatter {
 
     /** Comfortably below GitHub's 65,536-character limit. */
     static final int GITHUB_MAX = 65_000;
+    /** New findings above which a per-rule totals table is shown. */
+    static final int MANY_ROWS = 10;
     private static final int MAX_TABLE_APPS = 100;
     private static final int MAX_ERROR_CHARS = 2_000;
     private static final int NOTE_RESERVE = 200;
+    private static final int MAX_SKIPPED_LINES = 20;
+    /** Blocking first, then by severity (critical first), then the report's stable order. */
+    static final Comparator<Finding> PRIORITY = Comparator.comparing((Finding f) -> !f.blocking())
+            .thenComparing(f -> f.severity() == null ? 0 : -f.severity().ordinal() - 1)
+            .thenComparing(ScanReport.ORDER);
 
     private final int maxChars;
     private final LocalDate today;
+    private final CommentSettings settings;
+    private final RepoLinks links;
 
     CommentFormatter(int maxChars, LocalDate today) {
+        this(maxChars, today, CommentSettings.defaults(), null);
+    }
+
+    CommentFormatter(int maxChars, LocalDate today, CommentSettings settings, RepoLinks links) {
         this.maxChars = maxChars;
         this.today = today;
+        this.settings = settings == null ? CommentSettings.defaults() : settings;
+        this.links = links;
     }
 
     /**
-     * The whole publication. A comment is created only when there is something to say (new or fixed
-     * findings, an invalid policy); an existing sticky comment is always updated, so a PR whose
-     * findings were fixed ends with "no new findings" rather than a stale list.
+     * The whole publication. A comment is created only when there is something to say (new, fixed
+     * or newly exempted findings, an invalid policy); an existing sticky comment is always updated,
+     * so a PR whose findings were fixed ends with "no new findings" rather than a stale list.
      */
     Publication publication(ChangeReport report, Path headRoot) {
         String comment = comment(report);
@@ -55,7 +84,26 @@ final class CommentFormatter {
                 : report.newWarnings() > 0 ? Publication.Verdict.NEUTRAL : Publication.Verdict.SUCCESS;
         String summary = comment.substring(GitHubClient.MARKER.length()).strip();
         return new Publication(comment, report.noteworthy(), verdict, title(report), summary,
-                annotations(report, headRoot));
+                annotations(report, headRoot), inline(report, headRoot));
+    }
+
+    /**
+     * What a review that could not be completed publishes: an error verdict (a failed check or
+     * status) and the sticky comment replaced by the reason and how to re-run.
+     */
+    static Publication failure(ReviewRequest request, String reason, boolean checkRuns) {
+        String rerun = "comment `/guardrails rescan` on this " + (request.forge() == Forge.GITLAB ? "merge request"
+                : "pull request") + (checkRuns ? ", or press **Re-run** on the `guardrails` check" : "")
+                + ". A new push is reviewed as well.";
+        String comment = GitHubClient.MARKER + "\n### Guardrails: review failed\n\n"
+                + "The review of head " + code(shortSha(request.headSha())) + " could not be completed, so nothing was "
+                + "checked and the check stays failed until a review succeeds:\n\n"
+                + fenced("", reason) + "\n\n"
+                + "**To re-run**: fix the cause if it is on your side (a deleted branch or fork, revoked access), then "
+                + rerun + "\n";
+        String firstLine = reason.lines().findFirst().orElse("unknown error");
+        return new Publication(comment, true, Publication.Verdict.ERROR, "Review failed: " + clean(firstLine),
+                comment.substring(GitHubClient.MARKER.length()).strip(), List.of(), List.of());
     }
 
     static String title(ChangeReport r) {
@@ -65,7 +113,8 @@ final class CommentFormatter {
         if (!r.noteworthy()) {
             return "No new guardrail findings";
         }
-        return r.newBlocking() + " new blocking, " + plural(r.newWarnings(), "new warning") + ", " + r.fixed() + " fixed";
+        return r.newBlocking() + " new blocking, " + plural(r.newWarnings(), "new warning") + ", " + r.fixed() + " fixed"
+                + (r.newlyExempted() > 0 ? ", " + r.newlyExempted() + " newly exempted" : "");
     }
 
     /** New findings at their source file and line; findings without a file in the head (render failures) are left out. */
@@ -77,14 +126,67 @@ final class CommentFormatter {
                 if (file.isEmpty() || headRoot == null || !isFileIn(headRoot, file)) {
                     continue;
                 }
-                String message = clean(f.message()) + (f.remediation() == null || f.remediation().isBlank() ? ""
-                        : "\n\nFix: " + clean(f.remediation()));
                 out.add(new Publication.Annotation(file, Math.max(1, f.location().line()),
                         f.blocking() ? Publication.Level.FAILURE : Publication.Level.WARNING,
-                        f.ruleId() + ": " + clean(f.object().toString()), message));
+                        f.ruleId() + ": " + clean(f.object().toString()), message(f)));
             }
         }
         return out;
+    }
+
+    /**
+     * Inline comments for new findings with a file and line in the head, blocking first, capped. The
+     * forge client keeps those on lines the change adds and drops the ones posted before.
+     */
+    List<Publication.InlineComment> inline(ChangeReport report, Path headRoot) {
+        List<Finding> all = new ArrayList<>();
+        Map<String, HelmLines.ValueSource> values = new LinkedHashMap<>();
+        report.apps().forEach(a -> {
+            all.addAll(a.added());
+            values.putAll(a.valueSources());
+        });
+        all.sort(PRIORITY);
+        List<Publication.InlineComment> out = new ArrayList<>();
+        int findings = 0;
+        for (Finding f : all) {
+            if (findings >= settings.maxInline() || headRoot == null) {
+                break;
+            }
+            String body = "**Guardrails** " + rule(f) + " on " + code(objectLabel(f)) + ": " + cell(f.message())
+                    + (f.remediation() == null || f.remediation().isBlank() ? "" : "\n\n**Fix:** " + cell(f.remediation()));
+            boolean any = false;
+            // A Helm value first: the values line is what the author edits; the template line is the fallback.
+            HelmLines.ValueSource v = values.get(f.fingerprint());
+            if (v != null && isFileIn(headRoot, v.file())) {
+                out.add(new Publication.InlineComment(v.file(), v.line(), key(f), body + "\n\n(set by "
+                        + code(v.key()) + "; rendered from " + cell(f.location().toString()) + ")"));
+                any = true;
+            }
+            String file = f.location().file();
+            if (!file.isEmpty() && f.location().line() > 0 && isFileIn(headRoot, file)) {
+                out.add(new Publication.InlineComment(file, f.location().line(), key(f), body));
+                any = true;
+            }
+            if (any) {
+                findings++;
+            }
+        }
+        return out;
+    }
+
+    /** Stable per finding and PR-independent; a hash, so no repo text ends up inside an HTML comment. */
+    static String key(Finding f) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(f.fingerprint().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String message(Finding f) {
+        return clean(f.message()) + (f.remediation() == null || f.remediation().isBlank() ? ""
+                : "\n\nFix: " + clean(f.remediation()));
     }
 
     private static boolean isFileIn(Path root, String file) {
@@ -103,27 +205,32 @@ final class CommentFormatter {
         }
         if (!r.noteworthy()) {
             head.append("### Guardrails: no new guardrail findings\n\n");
-            head.append(scope(r)).append('\n');
-            return head.toString();
+            head.append(scope(r)).append("\n\n").append(coverage(r));
+            String diffs = diffs(r, maxChars - head.length() - NOTE_RESERVE);
+            return head.append(diffs).toString();
         }
-        head.append("### Guardrails: ").append(r.newBlocking()).append(" new blocking, ")
-                .append(plural(r.newWarnings(), "new warning")).append(", ").append(r.fixed()).append(" fixed\n\n");
-        head.append(scope(r)).append("\n\n");
-        head.append("| App | New blocking | New warnings | Fixed | Objects added / removed / changed |\n");
-        head.append("| --- | ---: | ---: | ---: | --- |\n");
+        head.append("### Guardrails: ").append(title(r)).append("\n\n");
+        head.append(scope(r)).append("\n\n").append(coverage(r));
+        head.append("| App | New blocking | New warnings | Fixed | Newly exempted | Objects added / removed / changed |\n");
+        head.append("| --- | ---: | ---: | ---: | ---: | --- |\n");
+        List<ChangeReport.AppChange> apps = new ArrayList<>(r.apps());
+        apps.sort(Comparator.comparing((ChangeReport.AppChange a) -> a.newBlocking() == 0)
+                .thenComparing(ChangeReport.AppChange::name));
         int listed = 0;
-        for (ChangeReport.AppChange a : r.apps()) {
+        for (ChangeReport.AppChange a : apps) {
             if (listed++ >= MAX_TABLE_APPS) {
-                head.append("| … ").append(plural(r.apps().size() - MAX_TABLE_APPS, "more app")).append(" | | | | |\n");
+                head.append("| … ").append(plural(r.apps().size() - MAX_TABLE_APPS, "more app")).append(" | | | | | |\n");
                 break;
             }
             String status = !a.inHead() ? " (removed)" : !a.inBase() ? " (new)" : a.headError() != null ? " (render failed)" : "";
             head.append("| ").append(cell(a.name())).append(status).append(" | ").append(a.newBlocking())
-                    .append(" | ").append(a.newWarnings()).append(" | ").append(a.fixed().size()).append(" | +")
+                    .append(" | ").append(a.newWarnings()).append(" | ").append(a.fixed().size()).append(" | ")
+                    .append(a.exempted().size()).append(" | +")
                     .append(a.objectsAdded()).append(" / −").append(a.objectsRemoved()).append(" / ~")
                     .append(a.objectsChanged()).append(" |\n");
         }
         head.append('\n');
+        head.append(ruleTotals(r));
         String tail = howToExempt(r);
         int budget = maxChars - head.length() - tail.length() - NOTE_RESERVE;
 
@@ -131,26 +238,28 @@ final class CommentFormatter {
         int hiddenNew = 0;
         int hiddenFixed = 0;
         boolean full = false;
-        for (ChangeReport.AppChange a : r.apps()) {
-            if (a.added().isEmpty() && a.fixed().isEmpty() && a.headError() == null) {
+        for (ChangeReport.AppChange a : apps) {
+            int rows = a.added().size() + a.fixed().size() + a.exempted().size();
+            if (rows == 0 && a.headError() == null) {
                 continue;
             }
             if (full) {
                 hiddenNew += a.added().size();
-                hiddenFixed += a.fixed().size();
+                hiddenFixed += a.fixed().size() + a.exempted().size();
                 continue;
             }
             int[] shown = appendApp(body, a, budget - body.length());
             hiddenNew += a.added().size() - shown[0];
-            hiddenFixed += a.fixed().size() - shown[1];
-            full = shown[0] < a.added().size() || shown[1] < a.fixed().size();
+            hiddenFixed += a.fixed().size() + a.exempted().size() - shown[1];
+            full = shown[0] + shown[1] < rows;
         }
         StringBuilder b = new StringBuilder(head).append(body);
         if (hiddenNew + hiddenFixed > 0) {
             b.append("… ").append(plural(hiddenNew, "more new finding")).append(" and ").append(hiddenFixed)
-                    .append(" more fixed not shown (the comment is limited in size; run `guardrails scan` on the branch "
-                            + "for the full list).\n\n");
+                    .append(" more fixed or exempted not shown (the comment is limited in size; run `guardrails scan` "
+                            + "on the branch for the full list).\n\n");
         }
+        b.append(diffs(r, maxChars - b.length() - tail.length() - NOTE_RESERVE));
         b.append(tail);
         return b.toString();
     }
@@ -163,26 +272,107 @@ final class CommentFormatter {
                 + ".";
     }
 
-    /** @return rows shown: {new, fixed} */
-    private static int[] appendApp(StringBuilder b, ChangeReport.AppChange a, int room) {
-        StringBuilder open = new StringBuilder("<details><summary>").append(html(a.name())).append(": ")
-                .append(plural(a.added().size(), "new finding")).append(", ").append(a.fixed().size())
-                .append(" fixed</summary>\n\n");
+    /**
+     * What the head review covered: affected apps rendered (by type), removed, failed, and what app
+     * discovery skipped. A failed or skipped app is never passed over silently.
+     */
+    static String coverage(ChangeReport r) {
+        Map<String, Integer> byType = new TreeMap<>();
+        int failed = 0;
+        int removed = 0;
+        for (ChangeReport.AppChange a : r.apps()) {
+            if (!a.inHead()) {
+                removed++;
+            } else if (a.headError() != null) {
+                failed++;
+            } else {
+                byType.merge(a.type() == null || a.type().isBlank() ? "other" : a.type(), 1, Integer::sum);
+            }
+        }
+        int rendered = byType.values().stream().mapToInt(Integer::intValue).sum();
+        StringBuilder b = new StringBuilder("**Coverage at head:** ").append(plural(rendered, "affected app"))
+                .append(" rendered");
+        if (!byType.isEmpty()) {
+            List<String> parts = new ArrayList<>();
+            byType.forEach((t, n) -> parts.add(n + " " + clean(t)));
+            b.append(" (").append(String.join(", ", parts)).append(')');
+        }
+        b.append(", ").append(failed).append(" failed");
+        if (removed > 0) {
+            b.append(", ").append(removed).append(" removed");
+        }
+        b.append(", ").append(plural(r.skipped().size(), "source")).append(" skipped");
+        if (r.skipped().isEmpty()) {
+            return b.append(".\n\n").toString();
+        }
+        b.append(":\n\n");
+        int n = 0;
+        for (SkippedApp s : r.skipped()) {
+            if (n++ >= MAX_SKIPPED_LINES) {
+                b.append("- … ").append(r.skipped().size() - MAX_SKIPPED_LINES).append(" more\n");
+                break;
+            }
+            String line = (s.app().isEmpty() ? "" : s.app() + ": ") + s.message() + " (" + s.reason() + ")";
+            b.append("- ").append(cell(truncate(line, 300))).append('\n');
+        }
+        return b.append('\n').toString();
+    }
+
+    /** Per-rule totals, shown when the change has many rows. */
+    private String ruleTotals(ChangeReport r) {
+        long rows = r.newBlocking() + r.newWarnings() + r.fixed() + r.newlyExempted();
+        if (rows <= MANY_ROWS) {
+            return "";
+        }
+        Map<String, long[]> totals = new TreeMap<>();
+        for (ChangeReport.AppChange a : r.apps()) {
+            a.added().forEach(f -> totals.computeIfAbsent(f.ruleId(), k -> new long[4])[f.blocking() ? 0 : 1]++);
+            a.fixed().forEach(f -> totals.computeIfAbsent(f.ruleId(), k -> new long[4])[2]++);
+            a.exempted().forEach(f -> totals.computeIfAbsent(f.ruleId(), k -> new long[4])[3]++);
+        }
+        StringBuilder b = new StringBuilder("<details open><summary>Totals by rule</summary>\n\n")
+                .append("| Rule | New blocking | New warnings | Fixed | Newly exempted |\n| --- | ---: | ---: | ---: | ---: |\n");
+        totals.entrySet().stream()
+                .sorted(Comparator.comparing((Map.Entry<String, long[]> e) -> -e.getValue()[0])
+                        .thenComparing(e -> -e.getValue()[1]).thenComparing(Map.Entry::getKey))
+                .forEach(e -> b.append("| ").append(ruleId(e.getKey())).append(" | ").append(e.getValue()[0])
+                        .append(" | ").append(e.getValue()[1]).append(" | ").append(e.getValue()[2]).append(" | ")
+                        .append(e.getValue()[3]).append(" |\n"));
+        return b.append("\n</details>\n\n").toString();
+    }
+
+    /** @return rows shown: {new, fixed + exempted} */
+    private int[] appendApp(StringBuilder b, ChangeReport.AppChange a, int room) {
+        StringBuilder open = new StringBuilder(a.newBlocking() > 0 ? "<details open><summary>" : "<details><summary>")
+                .append(html(a.name())).append(": ").append(plural(a.added().size(), "new finding"));
+        if (a.newBlocking() > 0) {
+            open.append(" (").append(a.newBlocking()).append(" blocking)");
+        }
+        open.append(", ").append(a.fixed().size()).append(" fixed");
+        if (!a.exempted().isEmpty()) {
+            open.append(", ").append(a.exempted().size()).append(" newly exempted");
+        }
+        open.append("</summary>\n\n");
         if (a.headError() != null) {
             open.append("**Render failed on the head:**\n\n").append(fenced("", truncate(a.headError().strip(),
                     MAX_ERROR_CHARS))).append("\n\n");
         }
         String newHead = "**New**\n\n| Rule | Object | Location | Message |\n| --- | --- | --- | --- |\n";
+        String exemptHead = "**Newly exempted** (not fixed: the finding remains, an exemption hides it)\n\n"
+                + "| Rule | Object | Owner | Reason | Expires |\n| --- | --- | --- | --- | --- |\n";
         String fixedHead = "**Fixed**\n\n| Rule | Object | Location |\n| --- | --- | --- |\n";
         String close = "</details>\n\n";
-        int used = open.length() + close.length() + newHead.length() + fixedHead.length() + 40;
+        int used = open.length() + close.length() + newHead.length() + exemptHead.length() + fixedHead.length() + 40;
         if (used > room) {
             return new int[] {0, 0};
         }
+        List<Finding> added = new ArrayList<>(a.added());
+        added.sort(PRIORITY);
         List<String> newRows = new ArrayList<>();
         Map<String, String> fixes = new LinkedHashMap<>();
-        for (Finding f : a.added()) {
-            String row = "| " + rule(f) + " | " + cell(objectLabel(f)) + " | " + cell(location(f)) + " | "
+        for (Finding f : added) {
+            String row = "| " + rule(f) + " | " + cell(objectLabel(f)) + " | "
+                    + location(f, a.valueSources().get(f.fingerprint())) + " | "
                     + cell(f.message()) + " |\n";
             String fix = fixes.containsKey(f.ruleId()) || f.remediation() == null || f.remediation().isBlank()
                     ? "" : "- " + code(f.ruleId()) + ": " + cell(f.remediation()) + "\n";
@@ -195,10 +385,24 @@ final class CommentFormatter {
                 fixes.put(f.ruleId(), fix);
             }
         }
+        List<String> exemptRows = new ArrayList<>();
         List<String> fixedRows = new ArrayList<>();
-        if (newRows.size() == a.added().size()) {
+        if (newRows.size() == added.size()) {
+            for (Finding f : a.exempted()) {
+                Exemption e = f.exemption();
+                String row = "| " + ruleId(f.ruleId()) + " | " + cell(objectLabel(f)) + " | " + cell(e.owner()) + " | "
+                        + cell(e.reason()) + " | " + e.expires() + (e.expiredOn(today) ? " (expired)" : "") + " |\n";
+                if (used + row.length() > room) {
+                    break;
+                }
+                used += row.length();
+                exemptRows.add(row);
+            }
+        }
+        if (exemptRows.size() == a.exempted().size() && newRows.size() == added.size()) {
             for (Finding f : a.fixed()) {
-                String row = "| " + code(f.ruleId()) + " | " + cell(objectLabel(f)) + " | " + cell(location(f)) + " |\n";
+                String row = "| " + ruleId(f.ruleId()) + " | " + cell(objectLabel(f)) + " | " + cell(f.location().toString())
+                        + " |\n";
                 if (used + row.length() > room) {
                     break;
                 }
@@ -206,34 +410,74 @@ final class CommentFormatter {
                 fixedRows.add(row);
             }
         }
-        if (newRows.isEmpty() && fixedRows.isEmpty() && a.headError() == null) {
+        if (newRows.isEmpty() && exemptRows.isEmpty() && fixedRows.isEmpty() && a.headError() == null) {
             return new int[] {0, 0};
         }
         b.append(open);
-        if (!newRows.isEmpty()) {
-            b.append(newHead);
-            newRows.forEach(b::append);
-            b.append('\n');
-        }
-        if (!fixedRows.isEmpty()) {
-            b.append(fixedHead);
-            fixedRows.forEach(b::append);
-            b.append('\n');
-        }
+        section(b, newHead, newRows);
+        section(b, exemptHead, exemptRows);
+        section(b, fixedHead, fixedRows);
         if (!fixes.isEmpty()) {
             b.append("**How to fix**\n\n");
             fixes.values().forEach(b::append);
             b.append('\n');
         }
         b.append(close);
-        return new int[] {newRows.size(), fixedRows.size()};
+        return new int[] {newRows.size(), exemptRows.size() + fixedRows.size()};
     }
 
+    private static void section(StringBuilder b, String heading, List<String> rows) {
+        if (!rows.isEmpty()) {
+            b.append(heading);
+            rows.forEach(b::append);
+            b.append('\n');
+        }
+    }
+
+    /**
+     * Per app with a changed render, the unified diff in a collapsed block: capped per app and in
+     * total (and by the room left in the comment), a cut marked as such.
+     */
+    private String diffs(ChangeReport r, int room) {
+        if (settings.diffPerApp() == 0) {
+            return "";
+        }
+        int total = Math.min(settings.diffTotal(), room);
+        StringBuilder out = new StringBuilder();
+        int omitted = 0;
+        for (ChangeReport.AppChange a : r.apps()) {
+            if (a.diff().isEmpty()) {
+                continue;
+            }
+            String summary = "<details><summary>Rendered manifests of " + html(a.name()) + ": +" + a.objectsAdded()
+                    + " added, −" + a.objectsRemoved() + " removed, ~" + a.objectsChanged() + " changed</summary>\n\n";
+            int left = total - out.length() - summary.length() - 200;
+            if (left < 200) {
+                omitted++;
+                continue;
+            }
+            String diff = a.diff();
+            int cap = Math.min(settings.diffPerApp(), left);
+            if (diff.length() > cap) {
+                int cut = diff.lastIndexOf('\n', cap);
+                diff = diff.substring(0, cut < 0 ? cap : cut + 1) + "# … diff cut: " + (diff.length() - cap)
+                        + " more characters (limit guardrails.review.comment.diff-max-chars)\n";
+            }
+            out.append(summary).append(fenced("diff", diff.stripTrailing())).append("\n\n</details>\n\n");
+        }
+        if (omitted > 0) {
+            out.append("Rendered diffs of ").append(plural(omitted, "more app")).append(" not shown (limit "
+                    + "guardrails.review.comment.diff-max-total-chars or the comment size).\n\n");
+        }
+        return out.toString();
+    }
+
+    /** The exemption example uses a blocking finding when there is one: that is the one worth exempting. */
     private String howToExempt(ChangeReport r) {
         Finding example = null;
         for (ChangeReport.AppChange a : r.apps()) {
             for (Finding f : a.added()) {
-                if (example == null || example.category() == Category.PLATFORM && f.category() != Category.PLATFORM) {
+                if (example == null || PRIORITY.compare(f, example) < 0) {
                     example = f;
                 }
             }
@@ -244,24 +488,49 @@ final class CommentFormatter {
         return MarkdownText.exemptionHint(example, today.plusDays(90));
     }
 
-    private static String rule(Finding f) {
-        return code(f.ruleId()) + " (" + (f.blocking() ? "blocking" : f.mode().id())
+    private String rule(Finding f) {
+        return ruleId(f.ruleId()) + " (" + (f.blocking() ? "**blocking**" : f.mode().id())
                 + (f.severity() == null ? "" : ", " + f.severity().id()) + ")";
+    }
+
+    /** The rule id as code, linked to its docs when a docs URL is configured. */
+    private String ruleId(String id) {
+        String link = settings.ruleLink(id);
+        return link == null ? code(id) : "[" + code(id) + "](" + safeUrl(link) + ")";
     }
 
     private static String objectLabel(Finding f) {
         return f.object().kind().isEmpty() && f.object().name().isEmpty() ? "(app)" : f.object().toString();
     }
 
-    private static String location(Finding f) {
-        String location = f.location().toString();
+    /** file:line linked to the file at the head commit; the field path below it; the values key that sets it. */
+    private String location(Finding f, HelmLines.ValueSource value) {
+        String shown = linked(f.location().file(), f.location().line());
         if (!f.path().isEmpty()) {
-            location = location.isEmpty() ? f.path() : location + "\n" + f.path();
+            shown = shown.isEmpty() ? cell(f.path()) : shown + "<br>" + cell(f.path());
         }
-        return location;
+        if (value != null) {
+            shown += "<br>set by " + code(value.key()) + " in " + linked(value.file(), value.line());
+        }
+        return shown;
     }
 
-    private static String shortSha(String sha) {
+    private String linked(String file, int line) {
+        String text = line > 0 ? file + ":" + line : file;
+        if (file == null || file.isEmpty()) {
+            return "";
+        }
+        String link = links == null ? null : links.file(file, line);
+        return link == null ? cell(text) : "[" + cell(text) + "](" + safeUrl(link) + ")";
+    }
+
+    /** Characters that would end or break a Markdown link target are percent-encoded. */
+    static String safeUrl(String url) {
+        return url.replace(" ", "%20").replace("(", "%28").replace(")", "%29").replace("<", "%3C")
+                .replace(">", "%3E").replace("|", "%7C").replace("\"", "%22").replace("`", "%60");
+    }
+
+    static String shortSha(String sha) {
         return sha == null ? "?" : sha.length() > 12 ? sha.substring(0, 12) : sha;
     }
 
@@ -269,8 +538,7 @@ final class CommentFormatter {
         return n + " " + word + (n == 1 ? "" : "s");
     }
 
-    private static String truncate(String s, int max) {
+    static String truncate(String s, int max) {
         return s.length() <= max ? s : s.substring(0, max) + "…";
     }
-
 }

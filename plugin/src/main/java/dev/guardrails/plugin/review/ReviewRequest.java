@@ -8,7 +8,7 @@ package dev.guardrails.plugin.review;
  * @param apiBaseUrl     REST API root, e.g. https://api.github.com or https://gitlab.example.com/api/v4
  * @param repository     owner/name (GitHub) or the project's full path (GitLab)
  * @param projectId      GitLab's numeric project id; null on GitHub
- * @param number         PR number or MR iid
+ * @param number         PR number or MR iid; 0 for a GitHub merge queue group, which has no single PR
  * @param baseRef        target branch name
  * @param baseSha        target branch commit the PR is compared with
  * @param baseCloneUrl   clone URL of the target repository
@@ -34,6 +34,11 @@ public record ReviewRequest(
     /** Identity of the work: the same PR at the same head is reviewed once. */
     public String key() {
         return forge + ":" + repository + "#" + number + "@" + headSha;
+    }
+
+    /** False for a merge queue group: it gets a check or status, no comment. */
+    public boolean onPullRequest() {
+        return number > 0;
     }
 
     public boolean fromFork() {

@@ -3,6 +3,7 @@ package dev.guardrails.plugin.review;
 import dev.guardrails.scanner.workspace.TempTrees;
 
 import dev.guardrails.scanner.source.GitCheckout;
+import dev.guardrails.scanner.source.CheckoutLimits;
 import dev.guardrails.scanner.source.SourceException;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -37,6 +38,8 @@ import org.eclipse.jgit.util.io.DisabledOutputStream;
 final class RevisionCheckout implements AutoCloseable {
 
     private static final int FETCH_TIMEOUT_SECONDS = 300;
+    private static final CheckoutLimits LIMITS = new CheckoutLimits(java.time.Duration.ofSeconds(FETCH_TIMEOUT_SECONDS),
+            CheckoutLimits.defaults().maxBytes(), CheckoutLimits.defaults().maxFiles());
 
     private final Path work;
     private final Path baseRoot;
@@ -89,6 +92,9 @@ final class RevisionCheckout implements AutoCloseable {
                     // Unrelated histories: compare with the base itself.
                     RevCommit from = mb == null ? baseCommit : walk.parseCommit(mb);
                     Set<String> changed = changed(repo, from, headCommit);
+                    // A small pack can expand to hundreds of megabytes: refuse before writing a file.
+                    LIMITS.checkTree(repo, baseCommit, r.repository() + " base " + base.name());
+                    LIMITS.checkTree(repo, headCommit, r.repository() + " head " + head.name());
                     Path baseRoot = work.resolve("base");
                     Path headRoot = work.resolve("head");
                     export(repo, baseCommit, baseRoot);
@@ -166,6 +172,7 @@ final class RevisionCheckout implements AutoCloseable {
     private static void fetch(Git git, String url, String user, Optional<String> token, String refSpec)
             throws GitAPIException {
         git.fetch().setRemote(url).setRefSpecs(new RefSpec(refSpec)).setTimeout(FETCH_TIMEOUT_SECONDS)
+                .setProgressMonitor(LIMITS.monitor())
                 .setCredentialsProvider(credentials(url, user, token)).call();
     }
 

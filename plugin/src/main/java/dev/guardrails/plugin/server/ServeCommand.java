@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
  * told otherwise: in the repo-server pod only the CMP sidecar needs to reach it.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Run the HTTP server: POST /api/v1/cmp/generate (Argo CD plugin fast path), GET /health.")
+        description = "Run the HTTP server: webhooks, GET /health, GET /prometheus, and with guardrails.cmp.enabled "
+                + "POST /api/v1/cmp/generate (Argo CD plugin fast path) on its own loopback listener.")
 public final class ServeCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -34,18 +35,30 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "PORT", description = "Port. Default: micronaut.server.port, else 8080.")
     Integer port;
 
+    @Value("${guardrails.cmp.enabled:false}")
+    boolean cmpEnabled;
+
+    @Value("${guardrails.cmp.port:8081}")
+    int cmpPort;
+
+    @Option(names = "--without-cmp", description = "Never serve the CMP endpoint, whatever guardrails.cmp.enabled says "
+            + "(the PR-bot deployment).")
+    boolean withoutCmp;
+
     @Override
     public Integer call() throws InterruptedException {
-        Map<String, Object> props = new LinkedHashMap<>();
-        props.put("micronaut.server.host", host != null ? host : configuredHost);
-        props.put("micronaut.server.port", port != null ? port : configuredPort);
+        boolean cmp = cmpEnabled && !withoutCmp;
+        Map<String, Object> props = new LinkedHashMap<>(ServeListeners.properties(host != null ? host : configuredHost,
+                port != null ? port : configuredPort, cmp, cmpPort));
+        props.put("guardrails.cmp.enabled", cmp);
         EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, props);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();
             stopped.countDown();
         }, "guardrails-shutdown"));
-        spec.commandLine().getErr().println("guardrails: serving on " + server.getURL());
+        spec.commandLine().getErr().println("guardrails: serving on " + server.getURL()
+                + (cmp ? "; CMP endpoint on http://" + ServeListeners.CMP_HOST + ":" + cmpPort : ""));
         spec.commandLine().getErr().flush();
         stopped.await();
         return 0;

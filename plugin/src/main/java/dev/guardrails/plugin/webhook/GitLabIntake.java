@@ -23,10 +23,40 @@ final class GitLabIntake {
 
     Outcome handle(String event, String trigger, Payload payload) throws PayloadException {
         return switch (event) {
-            case "Merge Request Hook" -> mergeRequest(MergeRequestEvent.of(payload), trigger);
-            case "Note Hook" -> note(NoteEvent.of(payload));
+            case "Merge Request Hook" -> mergeRequest(payload, trigger);
+            case "Note Hook" -> {
+                // Decided from the noteable type before the body is validated: unwanted deliveries get 2xx.
+                String type = payload.peek("object_attributes.noteable_type");
+                yield "MergeRequest".equals(type) ? note(NoteEvent.of(payload))
+                        : new Outcome.Ignored("comment on a " + GitHubIntake.printable(type) + ", not a merge request");
+            }
             default -> new Outcome.Ignored("event " + event);
         };
+    }
+
+    /** Whether deliveries of this event type are ever acted on; others are answered without reading the body. */
+    static boolean handles(String event) {
+        return "Merge Request Hook".equals(event) || "Note Hook".equals(event);
+    }
+
+    private Outcome mergeRequest(Payload payload, String trigger) throws PayloadException {
+        String action = payload.peek("object_attributes.action");
+        switch (action) {
+            case "open", "reopen", "update" -> {
+                return mergeRequest(MergeRequestEvent.of(payload), trigger);
+            }
+            case "close", "merge" -> {
+                String repository = payload.peek("project.path_with_namespace");
+                String iid = payload.peek("object_attributes.iid");
+                if (!repository.isEmpty() && iid.matches("[1-9][0-9]{0,9}") && Long.parseLong(iid) <= Integer.MAX_VALUE) {
+                    return new Outcome.Cancel(Forge.GITLAB, repository, Integer.parseInt(iid), "merge request action " + action);
+                }
+                return new Outcome.Ignored("merge request action " + action);
+            }
+            default -> {
+                return new Outcome.Ignored("merge request action " + GitHubIntake.printable(action));
+            }
+        }
     }
 
     private Outcome mergeRequest(MergeRequestEvent e, String trigger) {
@@ -40,7 +70,7 @@ final class GitLabIntake {
                 if (e.draft()) {
                     return new Outcome.Ignored("draft merge request");
                 }
-                if (!e.hasOldrev() && !e.markedReady()) {
+                if (!e.hasOldrev() && !e.markedReady() && !e.targetChanged()) {
                     return new Outcome.Ignored("merge request update without new commits");
                 }
             }
@@ -53,7 +83,11 @@ final class GitLabIntake {
                 null, trigger));
     }
 
+    /** Created and edited notes are treated alike (as on GitHub); older GitLab sends no action at all. */
     private Outcome note(NoteEvent e) {
+        if (!"create".equals(e.action()) && !"update".equals(e.action())) {
+            return new Outcome.Ignored("note action " + e.action());
+        }
         if (!"MergeRequest".equals(e.noteableType())) {
             return new Outcome.Ignored("comment on a " + (e.noteableType().isEmpty() ? "(unknown)" : e.noteableType())
                     + ", not a merge request");

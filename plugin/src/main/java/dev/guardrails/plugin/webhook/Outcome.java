@@ -1,5 +1,6 @@
 package dev.guardrails.plugin.webhook;
 
+import dev.guardrails.plugin.review.Forge;
 import dev.guardrails.plugin.review.ReviewRequest;
 
 /** What a verified, parsed delivery asks for; the controller turns it into a submission and a response. */
@@ -15,6 +16,10 @@ sealed interface Outcome {
 
     /** Everything needed for a review is in the payload. */
     record Review(ReviewRequest request) implements Outcome {
+    }
+
+    /** The pull/merge request was closed or merged: its queued reviews are no longer wanted. */
+    record Cancel(Forge forge, String repository, int number, String reason) implements Outcome {
     }
 
     /** A {@code /guardrails rescan} command: the PR's current state has to be fetched from the API. */

@@ -26,12 +26,17 @@ final class Payload {
     }
 
     static Payload parse(byte[] body) throws PayloadException {
-        if (body == null || body.length == 0) {
+        return parse(body, body == null ? 0 : body.length);
+    }
+
+    /** Parses {@code body[0, length)}. */
+    static Payload parse(byte[] body, int length) throws PayloadException {
+        if (body == null || length == 0) {
             throw new PayloadException("empty body: expected a JSON object");
         }
         JsonNode root;
         try {
-            root = READER.readTree(body);
+            root = READER.readTree(body, 0, length);
         } catch (JsonProcessingException e) {
             throw new PayloadException("malformed JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
@@ -98,10 +103,21 @@ final class Payload {
         return node.asBoolean();
     }
 
+    /**
+     * A string field read leniently, for deciding whether a delivery is wanted at all before it is
+     * validated: empty when absent or not a plain value.
+     */
+    String peek(String path) {
+        JsonNode node = node(path);
+        return node != null && node.isValueNode() && !node.isNull() ? node.asText() : "";
+    }
+
+    /** Dotted path; a numeric part indexes an array ({@code pull_requests.0.number}). */
     private JsonNode node(String path) {
         JsonNode node = root;
         for (String part : path.split("\\.")) {
-            node = node.get(part);
+            node = node.isArray() && part.chars().allMatch(Character::isDigit) && part.length() < 9
+                    ? node.get(Integer.parseInt(part)) : node.get(part);
             if (node == null) {
                 return null;
             }

@@ -15,6 +15,7 @@ import java.util.HexFormat;
 final class WebhookAuth {
 
     private static final String SHA256_PREFIX = "sha256=";
+    private static final java.util.regex.Pattern SIGNATURE_SHAPE = java.util.regex.Pattern.compile("sha256=[0-9a-fA-F]{64}");
 
     private WebhookAuth() {
     }
@@ -38,11 +39,34 @@ final class WebhookAuth {
                 configured.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Whether {@code header} has the shape of a GitHub signature ({@code sha256=} and 64 hex digits):
+     * a delivery without one is refused before its body is read.
+     */
+    static boolean looksLikeGitHubSignature(String header) {
+        return header != null && SIGNATURE_SHAPE.matcher(header).matches();
+    }
+
+    /** Whether {@code header} is {@code sha256=} followed by {@code mac} in hex, compared in constant time. */
+    static boolean gitHubSignatureMatches(byte[] mac, String header) {
+        if (mac == null || header == null) {
+            return false;
+        }
+        String expected = SHA256_PREFIX + HexFormat.of().formatHex(mac);
+        return MessageDigest.isEqual(header.getBytes(StandardCharsets.US_ASCII),
+                expected.getBytes(StandardCharsets.US_ASCII));
+    }
+
     static byte[] hmacSha256(String secret, byte[] body) {
+        return hmac(secret).doFinal(body);
+    }
+
+    /** A fresh HMAC-SHA256 keyed with {@code secret}, for hashing a body while it streams in. */
+    static Mac hmac(String secret) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return mac.doFinal(body);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
         }

@@ -27,7 +27,8 @@ class ScanCommandTest {
                 + "rules: {network-policy-missing: \"off\", limit-range-missing: \"off\", resource-quota-missing: \"off\"}\n");
         CliRun run = CliRun.of("scan", repo.toString(), "--no-color");
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        assertThat(run.out().strip()).isEqualTo("No guardrail findings in 1 app (4 objects).");
+        assertThat(run.out().strip())
+                .isEqualTo("No guardrail findings in 1 app (4 objects). Coverage: 1 rendered, 0 skipped, 0 failed.");
     }
 
     @Test
@@ -128,6 +129,30 @@ class ScanCommandTest {
         assertThat(head.exitCode()).as(head.err()).isZero();
         assertThat(Files.readString(atHead)).doesNotContain("\"ruleId\" : \"latest-tag\"");
         assertThat(Files.readString(manifest)).contains("nginx:1.27");
+    }
+
+    @Test
+    void aRelativePathAtHeadTildeOneScansThePreviousCommit() throws Exception {
+        Path repo = tmp.resolve("rel-repo");
+        Files.createDirectories(repo.resolve("app"));
+        Path manifest = repo.resolve("app/pod.yaml");
+        Files.writeString(manifest, "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n"
+                + "    - name: c\n      image: nginx:latest\n");
+        try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
+            git.add().addFilepattern(".").call();
+            git.commit().setMessage("latest").setAuthor("t", "t@example.com").setCommitter("t", "t@example.com")
+                    .setSign(false).call();
+            Files.writeString(manifest, Files.readString(manifest).replace("nginx:latest", "nginx:1.27"));
+            git.add().addFilepattern(".").call();
+            git.commit().setMessage("pin").setAuthor("t", "t@example.com").setCommitter("t", "t@example.com")
+                    .setSign(false).call();
+        }
+        // `guardrails scan . --ref HEAD~1` run from inside the repo: the path is relative to the cwd.
+        String relative = Path.of("").toAbsolutePath().relativize(repo).toString();
+        Path out = tmp.resolve("prev.json");
+        CliRun run = CliRun.of("scan", relative, "--ref", "HEAD~1", "-f", "json=" + out);
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(Files.readString(out)).contains("\"ruleId\" : \"latest-tag\"");
     }
 
     @Test

@@ -6,8 +6,8 @@ import static dev.guardrails.plugin.cmp.CmpTestSupport.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
+import dev.guardrails.plugin.server.CmpServer;
+import java.nio.file.Files;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,18 +29,16 @@ class CmpFastPathTest {
     @TempDir
     Path tmp;
 
-    private EmbeddedServer server;
+    private CmpServer server;
     private CmpServerHarness fast;
     private Map<String, String> base;
 
     @BeforeEach
     void start() throws Exception {
-        server = ApplicationContext.run(EmbeddedServer.class, Map.of(
-                "micronaut.server.host", "127.0.0.1",
-                "micronaut.server.port", -1,
-                "guardrails.cmp.allowed-roots", tmp.resolve("_cmp_server").toString()));
+        server = CmpServer.start(tmp, Map.of());
         base = CmpTestSupport.baseEnv(tmp);
-        base.put("GUARDRAILS_SERVER", "http://127.0.0.1:" + server.getPort());
+        base.put("GUARDRAILS_SERVER", server.cmpUrl());
+        base.put("GUARDRAILS_CMP_TOKEN_FILE", server.tokenFile().toString());
         base.put("GUARDRAILS_CMP_SCRIPT", CmpTestSupport.PROJECT_ROOT.resolve("argocd-integration/cmp/generate.sh").toString());
         fast = new CmpServerHarness(CmpTestSupport.realPlugin(), base, tmp, CmpTestSupport.DEADLINE);
     }
@@ -107,24 +105,76 @@ class CmpFastPathTest {
     }
 
     @Test
-    void badRequestsAreRefusedAndHealthAnswers() throws Exception {
+    void aWrongOrMissingTokenIsAClearError() throws Exception {
+        Map<String, String> env = argoEnv("shop-dev", "storefront-dev", "overlays/dev", null);
+        Path wrong = write(tmp.resolve("wrong-token"), "0123456789abcdef0123456789abcdef\n");
+        base.put("GUARDRAILS_CMP_TOKEN_FILE", wrong.toString());
+        assertThat(failure(() -> new CmpServerHarness(CmpTestSupport.realPlugin(), base, tmp, CmpTestSupport.DEADLINE)
+                .generate(sample("kustomize-overlays"), "overlays/dev", env)))
+                .contains("guardrails: missing or wrong CMP token");
+
+        base.put("GUARDRAILS_CMP_TOKEN_FILE", tmp.resolve("absent").toString());
+        assertThat(failure(() -> new CmpServerHarness(CmpTestSupport.realPlugin(), base, tmp, CmpTestSupport.DEADLINE)
+                .generate(sample("kustomize-overlays"), "overlays/dev", env)))
+                .contains("guardrails: cannot read the CMP token file");
+    }
+
+    @Test
+    void theEndpointAnswersOnlyOnItsListenerWithTheToken() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        URI generate = URI.create("http://127.0.0.1:" + server.getPort() + "/api/v1/cmp/generate");
-        HttpResponse<String> outside = http.send(HttpRequest.newBuilder(generate)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"dir\":\"" + sample("plain") + "\",\"env\":{}}")).build(),
+        String body = "{\"dir\":\"" + sample("plain") + "\",\"env\":{}}";
+
+        // Not on the main listener (where webhooks and probes arrive), token or not.
+        HttpResponse<String> onMain = post(http, server.mainUrl(), body, server.token());
+        assertThat(onMain.statusCode()).isEqualTo(404);
+        // Not without the token.
+        HttpResponse<String> noToken = post(http, server.cmpUrl(), body, null);
+        assertThat(noToken.statusCode()).isEqualTo(401);
+        assertThat(noToken.body()).startsWith("guardrails: missing or wrong CMP token");
+        assertThat(post(http, server.cmpUrl(), body, server.token() + "x").statusCode()).isEqualTo(401);
+
+        HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(server.mainUrl() + "/health")).build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(outside.statusCode()).isEqualTo(400);
-        assertThat(outside.body()).contains("not under an allowed root");
-
-        HttpResponse<String> noDir = http.send(HttpRequest.newBuilder(generate)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"env\":{}}")).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(noDir.statusCode()).isEqualTo(400);
-
-        HttpResponse<String> health = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + server.getPort() + "/health")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(health.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void errorsDoNotTellWhetherAPathExistsAndTheRootCannotBeWidened() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        Path secretDir = write(tmp.resolve("elsewhere/secrets/s.yaml"),
+                "apiVersion: v1\nkind: Secret\nmetadata: {name: s}\ndata: {k: c2VjcmV0}\n").getParent();
+        Path workDir = tmp.resolve("_cmp_server");
+        Path request = write(workDir.resolve("4f1c/app/cm.yaml"),
+                "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n").getParent();
+        Files.createSymbolicLink(workDir.resolve("4f1c/link"), secretDir);
+
+        String existing = answer(http, "{\"dir\":\"" + secretDir + "\",\"env\":{}}");
+        String missing = answer(http, "{\"dir\":\"" + tmp.resolve("elsewhere/nope") + "\",\"env\":{}}");
+        String workDirItself = answer(http, "{\"dir\":\"" + workDir + "\",\"env\":{}}");
+        String viaSymlink = answer(http, "{\"dir\":\"" + workDir.resolve("4f1c/link") + "\",\"env\":{}}");
+        String relative = answer(http, "{\"dir\":\"4f1c/app\",\"env\":{}}");
+        assertThat(existing).startsWith("400 ").isEqualTo(missing).isEqualTo(workDirItself).isEqualTo(viaSymlink)
+                .isEqualTo(relative).doesNotContain(secretDir.toString()).doesNotContain("c2VjcmV0");
+
+        // ARGOCD_APP_SOURCE_PATH cannot move the root above the request dir: the server sets it itself.
+        String widened = answer(http, "{\"dir\":\"" + request + "\",\"env\":{\"ARGOCD_APP_NAME\":\"a\","
+                + "\"ARGOCD_APP_NAMESPACE\":\"default\",\"ARGOCD_APP_SOURCE_PATH\":\"" + tmp.relativize(request) + "\"}}");
+        assertThat(widened).startsWith("200 ").contains("name: \"a\"").doesNotContain("Secret");
+    }
+
+    private String answer(HttpClient http, String body) throws Exception {
+        HttpResponse<String> r = post(http, server.cmpUrl(), body, server.token());
+        return r.statusCode() + " " + r.body();
+    }
+
+    private static HttpResponse<String> post(HttpClient http, String base, String body, String token) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + "/api/v1/cmp/generate"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            b.header("X-Guardrails-Cmp-Token", token);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private interface Call {

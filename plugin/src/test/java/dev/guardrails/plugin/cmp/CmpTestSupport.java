@@ -83,9 +83,9 @@ final class CmpTestSupport {
                 .findFirst().orElseThrow(() -> new AssertionError("no " + kind + "/" + name + " in " + objects));
     }
 
-    static void write(Path file, String text) throws IOException {
+    static Path write(Path file, String text) throws IOException {
         Files.createDirectories(file.getParent());
-        Files.writeString(file, text);
+        return Files.writeString(file, text);
     }
 
     private static Path projectRoot() {

@@ -98,11 +98,16 @@ class HelmChartTest {
             assertThat(a.error()).isNull();
             assertThat(a.objectCount()).isGreaterThanOrEqualTo(7);
         });
-        assertThat(report.active()).as("active findings").isEmpty();
-        assertThat(report.findings().stream().map(Finding::ruleId).collect(Collectors.toSet()))
+        // schema-not-validated is a coverage note (the ServiceMonitor's CRD comes with the Prometheus
+        // Operator, not this chart), not a violation of the chart.
+        List<Finding> findings = report.findings().stream()
+                .filter(f -> !(variant.equals("serviceMonitor") && f.ruleId().equals("schema-not-validated")))
+                .toList();
+        assertThat(findings).as("active findings").allMatch(f -> !report.active().contains(f));
+        assertThat(findings.stream().map(Finding::ruleId).collect(Collectors.toSet()))
                 .as("only the documented exemptions")
                 .isSubsetOf("limit-range-missing", "resource-quota-missing");
-        assertThat(report.findings()).allMatch(Finding::exempted);
+        assertThat(findings).allMatch(Finding::exempted);
     }
 
     @Test
@@ -129,7 +134,11 @@ class HelmChartTest {
         var container = pod.path("containers").path(0);
 
         assertThat(deployment.raw().path("spec").path("replicas").asInt()).isEqualTo(2);
-        assertThat(container.path("args").toString()).isEqualTo("[\"serve\",\"--host\",\"0.0.0.0\"]");
+        // The PR bot listens on the pod network, so it must never serve the CMP endpoint.
+        assertThat(container.path("args").toString()).isEqualTo("[\"serve\",\"--host\",\"0.0.0.0\",\"--without-cmp\"]");
+        ManifestObject config = objects.stream().filter(o -> o.kind().equals("ConfigMap")).findFirst().orElseThrow();
+        assertThat(config.raw().path("data").path("GUARDRAILS_WEBHOOK_MAX_BODY_BYTES").asText()).isEqualTo("26214400");
+        assertThat(config.raw().path("data").fieldNames()).toIterable().noneMatch(k -> k.startsWith("GUARDRAILS_CMP_"));
         assertThat(container.path("image").asText())
                 .isEqualTo("ghcr.io/gitops-guardrails/guardrails:0.1.0@" + DIGEST);
         assertThat(pod.path("automountServiceAccountToken").asBoolean(true)).isFalse();

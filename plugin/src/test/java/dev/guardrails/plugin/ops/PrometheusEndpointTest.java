@@ -3,6 +3,7 @@ package dev.guardrails.plugin.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.guardrails.plugin.server.CmpServer;
 import dev.guardrails.scanner.model.AppReport;
 import dev.guardrails.scanner.model.Mode;
 import dev.guardrails.scanner.model.Severity;
@@ -56,28 +57,33 @@ class PrometheusEndpointTest {
     @Test
     void aCmpGenerateThroughTheServerIsCounted(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
         // The server's own engine reports each app it checks: no call site has to remember to.
-        java.nio.file.Path app = tmp.resolve("repo/apps/web");
-        java.nio.file.Files.createDirectories(app);
-        java.nio.file.Files.writeString(app.resolve("pod.yaml"), """
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: metered, namespace: team}
-                spec:
-                  containers:
-                    - {name: c, image: "nginx:latest"}
-                """);
-        String request = "{\"dir\":\"" + app + "\",\"env\":{\"ARGOCD_APP_NAME\":\"metered-app\","
-                + "\"ARGOCD_APP_NAMESPACE\":\"team\",\"ARGOCD_APP_SOURCE_PATH\":\"apps/web\","
-                + "\"ARGOCD_ENV_GUARDRAILS_MODE\":\"warn\"}}";
-        String manifests = client.toBlocking().retrieve(HttpRequest.POST("/api/v1/cmp/generate", request)
-                .contentType("application/json"), String.class);
-        assertThat(manifests).contains("name: \"metered\"");
+        try (CmpServer cmp = CmpServer.start(tmp, Map.of())) {
+            java.nio.file.Path app = tmp.resolve("_cmp_server/0d2e/apps/web");
+            java.nio.file.Files.createDirectories(app);
+            java.nio.file.Files.writeString(app.resolve("pod.yaml"), """
+                    apiVersion: v1
+                    kind: Pod
+                    metadata: {name: metered, namespace: team}
+                    spec:
+                      containers:
+                        - {name: c, image: "nginx:latest"}
+                    """);
+            String request = "{\"dir\":\"" + app + "\",\"env\":{\"ARGOCD_APP_NAME\":\"metered-app\","
+                    + "\"ARGOCD_APP_NAMESPACE\":\"team\",\"ARGOCD_APP_SOURCE_PATH\":\"apps/web\","
+                    + "\"ARGOCD_ENV_GUARDRAILS_MODE\":\"warn\"}}";
+            try (HttpClient cmpClient = HttpClient.create(new java.net.URL(cmp.cmpUrl()));
+                 HttpClient mainClient = HttpClient.create(new java.net.URL(cmp.mainUrl()))) {
+                String manifests = cmpClient.toBlocking().retrieve(HttpRequest.POST("/api/v1/cmp/generate", request)
+                        .contentType("application/json").header("X-Guardrails-Cmp-Token", cmp.token()), String.class);
+                assertThat(manifests).contains("name: \"metered\"");
 
-        String body = client.toBlocking().retrieve(HttpRequest.GET("/prometheus"), String.class);
-        assertThat(body).containsPattern(
-                "guardrails_findings_total\\{[^}]*app=\"metered-app\"[^}]*rule=\"latest-tag\"[^}]*} 1\\.0");
-        assertThat(body).containsPattern("guardrails_render_seconds_count\\{[^}]*outcome=\"ok\"[^}]*type=\"directory\"");
-        assertThat(body).containsPattern("guardrails_check_seconds_count\\{[^}]*type=\"directory\"");
+                String body = mainClient.toBlocking().retrieve(HttpRequest.GET("/prometheus"), String.class);
+                assertThat(body).containsPattern(
+                        "guardrails_findings_total\\{[^}]*app=\"metered-app\"[^}]*rule=\"latest-tag\"[^}]*} 1\\.0");
+                assertThat(body).containsPattern("guardrails_render_seconds_count\\{[^}]*outcome=\"ok\"[^}]*type=\"directory\"");
+                assertThat(body).containsPattern("guardrails_check_seconds_count\\{[^}]*type=\"directory\"");
+            }
+        }
     }
 
     @Test

@@ -83,6 +83,9 @@ class GitHubReviewTest {
                 .willReturn(okJson("{}")));
         server.stubFor(post(urlPathEqualTo(REPO + "/check-runs")).withHeader("Authorization", equalTo("Bearer " + TOKEN))
                 .willReturn(okJson("{\"id\":77}").withStatus(201)));
+        // The App's own identity: its comments are posted as guardrails[bot].
+        server.stubFor(get(urlPathEqualTo("/app")).withHeader("Authorization", matching("Bearer ey.*"))
+                .willReturn(okJson("{\"id\":12345,\"slug\":\"guardrails\"}")));
         server.stubFor(patch(urlPathEqualTo(REPO + "/check-runs/77")).withHeader("Authorization", equalTo("Bearer " + TOKEN))
                 .willReturn(okJson("{}")));
     }
@@ -119,6 +122,27 @@ class GitHubReviewTest {
         void apply(GitRepo repo) throws Exception;
     }
 
+    /** Check run creations and updates, in the order they were sent. */
+    private List<JsonNode> checkRunWrites() throws Exception {
+        List<JsonNode> out = new java.util.ArrayList<>();
+        List<com.github.tomakehurst.wiremock.stubbing.ServeEvent> events = new java.util.ArrayList<>(server.getAllServeEvents());
+        events.sort(java.util.Comparator.comparing(e -> e.getRequest().getLoggedDate()));
+        for (var e : events) {
+            String url = e.getRequest().getUrl();
+            String method = e.getRequest().getMethod().getName();
+            if (url.startsWith(REPO + "/check-runs") && (method.equals("POST") || method.equals("PATCH"))) {
+                out.add(JSON.readTree(e.getRequest().getBodyAsString()));
+            }
+        }
+        return out;
+    }
+
+    /** The write that completed the check run (the in-progress run patched, or a completed one created). */
+    private JsonNode completedRun() throws Exception {
+        return checkRunWrites().stream().filter(r -> "completed".equals(r.path("status").asText())).findFirst()
+                .orElseThrow(() -> new AssertionError("no completed check run"));
+    }
+
     private List<JsonNode> bodies(com.github.tomakehurst.wiremock.matching.RequestPatternBuilder pattern) throws Exception {
         List<JsonNode> out = new java.util.ArrayList<>();
         for (LoggedRequest r : server.findAll(pattern)) {
@@ -142,9 +166,12 @@ class GitHubReviewTest {
                 .contains("apps/web/deployment.yaml:" + ReviewFixtures.lineOf(changed, "image: nginx:latest"))
                 .contains("How to exempt").contains("owner: team-name").contains("expires: ");
 
-        List<JsonNode> runs = bodies(postRequestedFor(urlPathEqualTo(REPO + "/check-runs")));
-        assertThat(runs).hasSize(1);
-        JsonNode run = runs.get(0);
+        List<JsonNode> runs = checkRunWrites();
+        // Marked in progress first, then that same run completed.
+        assertThat(runs).hasSize(2);
+        assertThat(runs.get(0).path("status").asText()).isEqualTo("in_progress");
+        server.verify(1, postRequestedFor(urlPathEqualTo(REPO + "/check-runs")));
+        JsonNode run = runs.get(1);
         assertThat(run.path("name").asText()).isEqualTo("guardrails");
         assertThat(run.path("head_sha").asText()).isEqualTo(request.headSha());
         assertThat(run.path("status").asText()).isEqualTo("completed");
@@ -163,8 +190,8 @@ class GitHubReviewTest {
         ReviewService service = ReviewFixtures.service(ReviewFixtures.appClients(server.baseUrl(), keyFile, false));
         service.review(request);
         server.stubFor(get(urlPathEqualTo(REPO + "/issues/7/comments"))
-                .willReturn(okJson("[{\"id\":11,\"body\":\"LGTM\"},{\"id\":555,\"body\":\"" + GitHubClient.MARKER
-                        + " old\"},{\"id\":600,\"body\":\"" + GitHubClient.MARKER + " duplicate\"}]")));
+                .willReturn(okJson("[{\"id\":11,\"body\":\"LGTM\"},{\"id\":555,\"user\":{\"login\":\"guardrails[bot]\"},\"body\":\"" + GitHubClient.MARKER
+                        + " old\"},{\"id\":600,\"user\":{\"login\":\"guardrails[bot]\"},\"body\":\"" + GitHubClient.MARKER + " duplicate\"}]")));
 
         service.review(request);
 
@@ -195,8 +222,23 @@ class GitHubReviewTest {
 
         String comment = bodies(postRequestedFor(urlPathEqualTo(REPO + "/issues/7/comments"))).get(0).path("body").asText();
         assertThat(comment).contains("0 new blocking").contains("1 fixed").contains("**Fixed**").contains("`latest-tag`");
-        JsonNode run = bodies(postRequestedFor(urlPathEqualTo(REPO + "/check-runs"))).get(0);
+        JsonNode run = completedRun();
         assertThat(run.path("conclusion").asText()).isEqualTo("success");
+    }
+
+    @Test
+    void mergeQueueGroupGetsACompletedCheckRunAndNoComment() throws Exception {
+        ReviewRequest pr = pr(repo -> repo.write("apps/web/deployment.yaml", deployment("web", "nginx:latest")));
+        ReviewRequest group = new ReviewRequest(Forge.GITHUB, server.baseUrl(), "acme/gitops", null, 0, "main",
+                pr.baseSha(), pr.baseCloneUrl(), pr.headSha(), pr.headCloneUrl(), 99L, "merge-group-delivery");
+
+        ReviewFixtures.service(ReviewFixtures.appClients(server.baseUrl(), keyFile, false)).review(group);
+
+        server.verify(0, getRequestedFor(urlPathMatching(REPO + "/issues/.*")));
+        server.verify(0, postRequestedFor(urlPathMatching(REPO + "/issues/.*")));
+        JsonNode run = completedRun();
+        assertThat(run.path("head_sha").asText()).isEqualTo(pr.headSha());
+        assertThat(run.path("conclusion").asText()).isEqualTo("failure");
     }
 
     @Test
@@ -206,7 +248,7 @@ class GitHubReviewTest {
         ReviewFixtures.service(ReviewFixtures.appClients(server.baseUrl(), keyFile, false)).review(request);
 
         server.verify(0, postRequestedFor(urlPathEqualTo(REPO + "/issues/7/comments")));
-        JsonNode run = bodies(postRequestedFor(urlPathEqualTo(REPO + "/check-runs"))).get(0);
+        JsonNode run = completedRun();
         assertThat(run.path("conclusion").asText()).isEqualTo("success");
         assertThat(run.path("output").path("title").asText()).isEqualTo("No new guardrail findings");
     }
@@ -217,8 +259,10 @@ class GitHubReviewTest {
 
         ReviewFixtures.service(ReviewFixtures.appClients(server.baseUrl(), keyFile, false)).review(request);
 
-        JsonNode created = bodies(postRequestedFor(urlPathEqualTo(REPO + "/check-runs"))).get(0);
-        List<JsonNode> patches = bodies(patchRequestedFor(urlPathEqualTo(REPO + "/check-runs/77")));
+        List<JsonNode> writes = checkRunWrites();
+        JsonNode created = writes.get(1);
+        List<JsonNode> patches = writes.subList(2, writes.size());
+        assertThat(created.path("status").asText()).isEqualTo("completed");
         assertThat(created.path("output").path("annotations")).hasSize(50);
         assertThat(patches).hasSize(2);
         assertThat(patches.get(0).path("output").path("annotations")).hasSize(50);
@@ -243,7 +287,7 @@ class GitHubReviewTest {
         String comment = bodies(postRequestedFor(urlPathEqualTo(REPO + "/issues/7/comments"))).get(0).path("body").asText();
         assertThat(comment.length()).isLessThan(65_536);
         assertThat(comment).startsWith(GitHubClient.MARKER).contains("300 new blocking").containsPattern("… \\d+ more new findings");
-        JsonNode run = bodies(postRequestedFor(urlPathEqualTo(REPO + "/check-runs"))).get(0);
+        JsonNode run = completedRun();
         assertThat(run.path("output").path("summary").asText().length()).isLessThan(65_536);
     }
 
@@ -285,7 +329,7 @@ class GitHubReviewTest {
 
         ReviewFixtures.service(ReviewFixtures.appClients(server.baseUrl(), keyFile, false)).review(request);
 
-        JsonNode run = bodies(postRequestedFor(urlPathEqualTo(REPO + "/check-runs"))).get(0);
+        JsonNode run = completedRun();
         assertThat(run.path("conclusion").asText()).isEqualTo("success");
         assertThat(run.path("output").path("summary").asText()).contains("4 of 4 apps affected");
     }
@@ -298,7 +342,7 @@ class GitHubReviewTest {
         server.stubFor(post(urlPathEqualTo(REPO + "/issues/7/comments")).inScenario("create").whenScenarioStateIs(STARTED)
                 .willReturn(aResponse().withStatus(502)).willSetStateTo("created"));
         server.stubFor(get(urlPathEqualTo(REPO + "/issues/7/comments")).inScenario("create").whenScenarioStateIs("created")
-                .willReturn(okJson("[{\"id\":556,\"body\":\"" + GitHubClient.MARKER + "\"}]")));
+                .willReturn(okJson("[{\"id\":556,\"user\":{\"login\":\"guardrails[bot]\"},\"body\":\"" + GitHubClient.MARKER + "\"}]")));
         ReviewRequest request = pr(repo -> repo.write("apps/web/deployment.yaml", deployment("web", "nginx:latest")));
 
         ReviewFixtures.service(ReviewFixtures.appClients(server.baseUrl(), keyFile, false)).review(request);
@@ -359,7 +403,8 @@ class GitHubReviewTest {
                 .isInstanceOf(ForgeApiException.class)
                 .hasMessageContaining("POST " + REPO + "/check-runs").hasMessageContaining("422")
                 .hasMessageNotContaining(TOKEN);
-        server.verify(1, postRequestedFor(urlPathEqualTo(REPO + "/check-runs")));
+        // The in-progress mark failed too (logged, not fatal); the completing POST is not retried.
+        server.verify(2, postRequestedFor(urlPathEqualTo(REPO + "/check-runs")));
         server.verify(1, getRequestedFor(urlPathEqualTo(REPO + "/issues/7/comments")));
     }
 }

@@ -54,6 +54,8 @@ class GitLabReviewTest {
         // GitLab webhooks give the target branch; the base SHA is resolved from it.
         request = new ReviewRequest(Forge.GITLAB, server.baseUrl() + "/api/v4", "group/gitops", "42", 3, "main", null,
                 repo.url(), headSha, repo.url(), null, "test");
+        server.stubFor(get(urlPathEqualTo("/api/v4/user")).withHeader("PRIVATE-TOKEN", equalTo(TOKEN))
+                .willReturn(okJson("{\"id\":5,\"username\":\"guardrails-bot\"}")));
         server.stubFor(put(urlPathMatching(NOTES + "/\\d+")).withHeader("PRIVATE-TOKEN", equalTo(TOKEN)).willReturn(okJson("{}")));
         server.stubFor(post(urlPathEqualTo(NOTES)).withHeader("PRIVATE-TOKEN", equalTo(TOKEN))
                 .willReturn(okJson("{\"id\":77}").withStatus(201)));
@@ -79,7 +81,7 @@ class GitLabReviewTest {
     void existingNoteIsEditedInPlaceAndCommitStatusFails() throws Exception {
         server.stubFor(get(urlPathEqualTo(NOTES)).withHeader("PRIVATE-TOKEN", equalTo(TOKEN)).willReturn(okJson(
                 "[{\"id\":30,\"system\":true,\"body\":\"added 1 commit\"},"
-                        + "{\"id\":31,\"system\":false,\"body\":\"" + GitHubClient.MARKER + " old\"}]")));
+                        + "{\"id\":31,\"system\":false,\"author\":{\"id\":5},\"body\":\"" + GitHubClient.MARKER + " old\"}]")));
 
         ReviewFixtures.service(ReviewFixtures.gitlabClients(server.baseUrl() + "/api/v4", TOKEN)).review(request);
 
@@ -88,7 +90,10 @@ class GitLabReviewTest {
         assertThat(edits).hasSize(1);
         assertThat(edits.get(0).path("body").asText()).startsWith(GitHubClient.MARKER).contains("1 new blocking")
                 .contains("apps/web/deployment.yaml");
-        JsonNode status = bodies(postRequestedFor(urlPathEqualTo("/api/v4/projects/42/statuses/" + headSha))).get(0);
+        List<JsonNode> statuses = bodies(postRequestedFor(urlPathEqualTo("/api/v4/projects/42/statuses/" + headSha)));
+        assertThat(statuses).hasSize(2);
+        JsonNode status = statuses.stream().filter(s -> !"running".equals(s.path("state").asText())).findFirst().orElseThrow();
+        assertThat(statuses).anySatisfy(s -> assertThat(s.path("state").asText()).isEqualTo("running"));
         assertThat(status.path("state").asText()).isEqualTo("failed");
         assertThat(status.path("name").asText()).isEqualTo("guardrails");
         assertThat(status.has("target_url")).isFalse();

@@ -58,6 +58,20 @@ final class GitRepo implements AutoCloseable {
         return this;
     }
 
+    /** One file's hunks between two commits, as GitHub's {@code patch} and GitLab's {@code diff} fields carry them. */
+    String patch(String fromSha, String toSha, String path) throws java.io.IOException {
+        var out = new java.io.ByteArrayOutputStream();
+        try (var f = new org.eclipse.jgit.diff.DiffFormatter(out)) {
+            f.setRepository(git.getRepository());
+            f.setPathFilter(org.eclipse.jgit.treewalk.filter.PathFilter.create(path));
+            var repo = git.getRepository();
+            f.format(repo.parseCommit(repo.resolve(fromSha)).getTree(), repo.parseCommit(repo.resolve(toSha)).getTree());
+        }
+        String text = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        int hunk = text.indexOf("@@");
+        return hunk < 0 ? "" : text.substring(hunk);
+    }
+
     @Override
     public void close() {
         git.close();

@@ -67,6 +67,10 @@ class PrBotEndToEndTest {
                 .withHeader("Authorization", equalTo("Bearer " + TOKEN)).willReturn(okJson("{\"id\":555}").withStatus(201)));
         github.stubFor(post(urlPathEqualTo(REPO + "/check-runs"))
                 .withHeader("Authorization", equalTo("Bearer " + TOKEN)).willReturn(okJson("{\"id\":77}").withStatus(201)));
+        github.stubFor(com.github.tomakehurst.wiremock.client.WireMock.patch(urlPathEqualTo(REPO + "/check-runs/77"))
+                .withHeader("Authorization", equalTo("Bearer " + TOKEN)).willReturn(okJson("{\"id\":77}")));
+        github.stubFor(get(urlPathEqualTo("/app")).withHeader("Authorization", matching("Bearer ey.*"))
+                .willReturn(okJson("{\"id\":12345,\"slug\":\"guardrails\"}")));
 
         Path key = Files.writeString(tmp.resolve("app.pem"), ReviewFixtures.pkcs1Pem(ReviewFixtures.rsa()));
         context = ApplicationContext.run(Map.of(
@@ -76,7 +80,9 @@ class PrBotEndToEndTest {
                 "guardrails.github.api-url", github.baseUrl(),
                 "guardrails.github.app-id", "12345",
                 "guardrails.github.private-key-path", key.toString(),
-                "guardrails.review.state-dir", tmp.resolve("state").toString()));
+                "guardrails.review.state-dir", tmp.resolve("state").toString(),
+                // The fixture repo is cloned from a local path: allow it explicitly (clone-host allow-list).
+                "guardrails.review.clone-hosts", tmp.toUri().toString()));
         context.getBean(EmbeddedServer.class).start();
         repo = GitRepo.init(tmp.resolve("repo"));
     }
@@ -110,9 +116,15 @@ class PrBotEndToEndTest {
         String comment = new ObjectMapper().readTree(comments.get(0).getBodyAsString()).path("body").asText();
         assertThat(comment).contains("<!-- guardrails:sticky -->").contains("latest-tag").contains("apps/web");
 
+        // In progress as soon as the delivery was accepted, then that same run completed.
         List<LoggedRequest> runs = github.findAll(postRequestedFor(urlPathEqualTo(REPO + "/check-runs")));
         assertThat(runs).hasSize(1);
-        JsonNode run = new ObjectMapper().readTree(runs.get(0).getBodyAsString());
+        assertThat(new ObjectMapper().readTree(runs.get(0).getBodyAsString()).path("status").asText()).isEqualTo("in_progress");
+        List<LoggedRequest> completed = github.findAll(
+                com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor(urlPathEqualTo(REPO + "/check-runs/77")));
+        assertThat(completed).hasSize(1);
+        JsonNode run = new ObjectMapper().readTree(completed.get(0).getBodyAsString());
+        assertThat(run.path("status").asText()).isEqualTo("completed");
         assertThat(run.path("head_sha").asText()).isEqualTo(headSha);
         assertThat(run.path("conclusion").asText()).isEqualTo("failure");
         JsonNode annotation = run.path("output").path("annotations").get(0);

@@ -90,6 +90,20 @@ class ReconcilerTest {
     }
 
     @Test
+    void aCheckRunLeftInProgressIsNoResult() {
+        // The server died mid-review and its journal was lost: the run is still in progress.
+        server.stubFor(get(urlPathEqualTo(REPO + "/commits/" + SHA_PENDING + "/check-runs"))
+                .willReturn(okJson("{\"total_count\":1,\"check_runs\":[{\"name\":\"guardrails\",\"status\":\"in_progress\"}]}")));
+        server.stubFor(get(urlPathEqualTo(REPO + "/commits/" + SHA_DONE + "/check-runs"))
+                .willReturn(okJson("{\"total_count\":2,\"check_runs\":[{\"name\":\"guardrails\",\"status\":\"in_progress\"},"
+                        + "{\"name\":\"guardrails\",\"status\":\"completed\",\"conclusion\":\"success\"}]}")));
+        Reconciler reconciler = new Reconciler(clients, queue, new ReviewSettings(List.of("acme/gitops"), null, null), null);
+
+        assertThat(reconciler.reconcile()).isEqualTo(1);
+        assertThat(submitted).singleElement().satisfies(r -> assertThat(r.headSha()).isEqualTo(SHA_PENDING));
+    }
+
+    @Test
     void resolverReturnsTheCurrentPullRequestAndEmptyWhenUnknown() {
         ApiPullRequestResolver resolver = new ApiPullRequestResolver(clients);
 

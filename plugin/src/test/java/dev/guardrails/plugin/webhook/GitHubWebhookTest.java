@@ -177,7 +177,7 @@ class GitHubWebhookTest {
         HttpResponse<String> r = server.github("pull_request", "d-big", body);
 
         assertThat(r.statusCode()).isEqualTo(413);
-        assertThat(r.body()).isEqualTo("payload too large: limit is 16384 bytes");
+        assertThat(r.body()).isEqualTo("payload too large: limit is 16384 bytes (guardrails.webhook.max-body-bytes)");
         server.awaitIdle();
         assertThat(server.reviewer().attempts()).isEmpty();
     }

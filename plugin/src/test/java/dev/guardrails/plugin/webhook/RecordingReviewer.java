@@ -27,10 +27,14 @@ public final class RecordingReviewer implements Reviewer {
 
     private final List<ReviewRequest> attempts = new CopyOnWriteArrayList<>();
     private final List<ReviewRequest> reviewed = new CopyOnWriteArrayList<>();
+    private final List<ReviewRequest> accepted = new CopyOnWriteArrayList<>();
+    private final List<String> failed = new CopyOnWriteArrayList<>();
     private final Semaphore started = new Semaphore(0);
     private final AtomicInteger failuresLeft = new AtomicInteger();
     private final Duration delay;
     private volatile CountDownLatch gate = new CountDownLatch(0);
+    private final List<String> requestIds = new CopyOnWriteArrayList<>();
+    private volatile Exception failure;
 
     public RecordingReviewer(@Value("${webhook-test.review-delay:0s}") Duration delay) {
         this.delay = delay;
@@ -39,15 +43,41 @@ public final class RecordingReviewer implements Reviewer {
     @Override
     public void review(ReviewRequest request) throws Exception {
         attempts.add(request);
+        String requestId = org.slf4j.MDC.get("requestId");
+        requestIds.add(requestId == null ? "" : requestId);
+        org.slf4j.LoggerFactory.getLogger(RecordingReviewer.class).info("reviewing {}", request.key());
         started.release();
         gate.await();
         if (!delay.isZero()) {
             Thread.sleep(delay.toMillis());
         }
         if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            if (failure != null) {
+                throw failure;
+            }
             throw new IOException("clone of https://x-access-token:ghs_abc123@github.com/o/r.git failed");
         }
         reviewed.add(request);
+    }
+
+    @Override
+    public void accepted(ReviewRequest request) {
+        accepted.add(request);
+    }
+
+    @Override
+    public void failed(ReviewRequest request, String reason) {
+        failed.add(request.key() + ": " + reason);
+    }
+
+    /** Requests reported accepted (the in-progress mark), in order. */
+    public List<ReviewRequest> accepted() {
+        return List.copyOf(accepted);
+    }
+
+    /** Reviews given up on, as "key: reason". */
+    public List<String> failed() {
+        return List.copyOf(failed);
     }
 
     /** Completed reviews, in completion order. */
@@ -69,7 +99,19 @@ public final class RecordingReviewer implements Reviewer {
     }
 
     public void failNext(int times) {
+        failure = null;
         failuresLeft.set(times);
+    }
+
+    /** Fails the next {@code times} calls with {@code e}. */
+    public void failNext(int times, Exception e) {
+        failure = e;
+        failuresLeft.set(times);
+    }
+
+    /** The MDC request id seen by each call ("" when none), in call order. */
+    public List<String> requestIds() {
+        return List.copyOf(requestIds);
     }
 
     /** Waits (bounded) until {@code n} more calls have started; fails the test otherwise. */
@@ -82,8 +124,12 @@ public final class RecordingReviewer implements Reviewer {
     public void reset() {
         attempts.clear();
         reviewed.clear();
+        accepted.clear();
+        failed.clear();
         started.drainPermits();
         failuresLeft.set(0);
+        failure = null;
+        requestIds.clear();
         release();
     }
 }

@@ -50,8 +50,18 @@ final class WebhookServer implements AutoCloseable {
         p.put("guardrails.gitlab.api-url", "https://gitlab.example.com/api/v4");
         p.put("guardrails.review.state-dir", stateDir.toString());
         p.put("guardrails.review.retry-backoff", "5ms");
+        // Payloads are real github.com/gitlab.com deliveries, while the API points at test hosts.
+        p.put("guardrails.review.clone-hosts", "github.com,http://example.com/");
         p.putAll(overrides);
         return new WebhookServer(p);
+    }
+
+    String url() {
+        return server.getURL().toString();
+    }
+
+    int port() {
+        return server.getPort();
     }
 
     ApplicationContext context() {

@@ -1,6 +1,8 @@
 package dev.guardrails.scanner.audit;
 
 import dev.guardrails.scanner.model.Finding;
+import dev.guardrails.scanner.model.ObjectIdentity;
+import dev.guardrails.scanner.model.ObjectRef;
 import java.util.Comparator;
 
 /**
@@ -78,7 +80,8 @@ public record AuditFinding(String repo, String team, String app, String namespac
      * so line moves and message rewording do not make a finding "new".
      */
     public String fingerprint() {
-        String ref = namespace.isEmpty() ? kind + "/" + object : kind + "/" + namespace + "/" + object;
+        String name = ObjectIdentity.stable(new ObjectRef("", kind, namespace, object)).name();
+        String ref = namespace.isEmpty() ? kind + "/" + name : kind + "/" + namespace + "/" + name;
         return repo + "|" + rule + "|" + app + "|" + ref + "|" + path;
     }
 }

@@ -77,6 +77,7 @@ public final class AuditHtml {
             trendSection(h, trend);
         }
         failedRepos(h, report);
+        coverageSections(h, report);
         h.append("<section id=\"summaries\" class=\"grid\">\n");
         groupTable(h, "summary-severity", "By severity", "Severity", report.findings(), AuditFinding::severity,
                 Comparator.comparingInt(AuditHtml::severityRank));
@@ -106,8 +107,15 @@ public final class AuditHtml {
         card(h, "findings-active", "Active findings", active.size(), null);
         card(h, "findings-blocking", "Blocking", blocking, blocking > 0 ? "bad" : "good");
         card(h, "findings-exempted", "Exempted", exempted, null);
-        h.append("<div class=\"card verdict ").append(report.passed() ? "good" : "bad").append("\" id=\"verdict\">")
-                .append(report.passed() ? "PASSED" : "FAILED").append("</div>\n</section>\n");
+        int failedApps = (int) report.repos().stream().flatMap(r -> r.apps().stream()).filter(a -> a.error() != null).count();
+        int skipped = report.repos().stream().mapToInt(r -> r.skipped().size()).sum();
+        card(h, "apps-failed", "Failed renders", failedApps, failedApps > 0 ? "bad" : null);
+        card(h, "apps-skipped", "Skipped apps", skipped, skipped > 0 ? "bad" : null);
+        // The verdict is the one the exit code gives: PASSED only when nothing blocks and everything was checked.
+        AuditReport.Verdict verdict = report.verdict();
+        String tone = verdict == AuditReport.Verdict.PASSED ? "good" : verdict == AuditReport.Verdict.FAILED ? "bad" : "warn";
+        h.append("<div class=\"card verdict ").append(tone).append("\" data-verdict=\"").append(verdict.name())
+                .append("\" id=\"verdict\">").append(verdict.name()).append("</div>\n</section>\n");
     }
 
     private static void card(StringBuilder h, String id, String label, int value, String tone) {
@@ -221,6 +229,44 @@ public final class AuditHtml {
             h.append("<p>&hellip; and ").append(findings.size() - MAX_TREND_ROWS).append(" more (see the JSON).</p>");
         }
         h.append("</details>\n");
+    }
+
+    /** Apps whose render failed (or ran past their deadline), and apps that were skipped, with why. */
+    private static void coverageSections(StringBuilder h, AuditReport report) {
+        List<String[]> failed = new java.util.ArrayList<>();
+        List<String[]> skipped = new java.util.ArrayList<>();
+        for (RepoResult r : report.repos()) {
+            for (RepoResult.App a : r.apps()) {
+                if (a.error() != null) {
+                    failed.add(new String[] {r.name(), a.name(), a.path(), a.type(), a.error()});
+                }
+            }
+            for (RepoResult.Skipped k : r.skipped()) {
+                skipped.add(new String[] {r.name(), k.app(), k.location(), k.reason(), k.message()});
+            }
+        }
+        if (!failed.isEmpty()) {
+            h.append("<section id=\"failed-renders\" class=\"panel bad-panel\"><h2>Apps that could not be rendered (")
+                    .append(failed.size()).append(")</h2>\n<table id=\"failed-apps\"><thead><tr><th>Repo</th><th>App</th>")
+                    .append("<th>Path</th><th>Type</th><th>Error</th></tr></thead><tbody>\n");
+            for (String[] row : failed) {
+                h.append("<tr><td>").append(esc(row[0])).append("</td><td>").append(esc(row[1])).append("</td><td>")
+                        .append(esc(row[2])).append("</td><td>").append(esc(row[3])).append("</td><td class=\"msg\">")
+                        .append(esc(row[4])).append("</td></tr>\n");
+            }
+            h.append("</tbody></table></section>\n");
+        }
+        if (!skipped.isEmpty()) {
+            h.append("<section id=\"skipped\" class=\"panel bad-panel\"><h2>Apps that were not checked (")
+                    .append(skipped.size()).append(")</h2>\n<table id=\"skipped-apps\"><thead><tr><th>Repo</th><th>App</th>")
+                    .append("<th>Location</th><th>Reason</th><th>Why</th></tr></thead><tbody>\n");
+            for (String[] row : skipped) {
+                h.append("<tr><td>").append(esc(row[0])).append("</td><td>").append(esc(row[1])).append("</td><td>")
+                        .append(esc(row[2])).append("</td><td><code>").append(esc(row[3])).append("</code></td><td class=\"msg\">")
+                        .append(esc(row[4])).append("</td></tr>\n");
+            }
+            h.append("</tbody></table></section>\n");
+        }
     }
 
     private static void failedRepos(StringBuilder h, AuditReport report) {
@@ -361,6 +407,7 @@ public final class AuditHtml {
             .card .label { color: var(--muted); }
             .card.bad .value, .verdict.bad { color: var(--bad); }
             .card.good .value, .verdict.good { color: var(--good); }
+            .verdict.warn { color: #b45309; }
             .verdict { font-size: 22px; font-weight: 700; display: flex; align-items: center; }
             .charts { display: flex; flex-wrap: wrap; gap: 16px; }
             figure { background: #fff; border: 1px solid var(--line); border-radius: 8px; margin: 0 0 16px; padding: 12px; }
@@ -373,7 +420,7 @@ public final class AuditHtml {
             th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
             th { background: #f3f4f6; position: sticky; top: 0; }
             td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-            td.msg { max-width: 520px; }
+            td.msg { max-width: 520px; min-width: 240px; white-space: pre-wrap; overflow-wrap: anywhere; word-break: break-word; }
             .worse { color: var(--bad); } .better { color: var(--good); }
             .filters { display: flex; gap: 8px; align-items: center; margin-bottom: 8px; flex-wrap: wrap; }
             input.table-search { padding: 4px 8px; min-width: 260px; margin-bottom: 6px; }

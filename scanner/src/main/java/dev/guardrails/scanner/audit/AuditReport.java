@@ -49,10 +49,28 @@ public record AuditReport(int schemaVersion, String generatedAt, long elapsedMil
     }
 
     /**
-     * True when nothing blocks and every repo was scanned. A repo that could not be audited fails
-     * the audit: its guardrails are unknown, which a platform team must not read as "clean".
+     * True when nothing blocks and every app of every repo was rendered and checked. A repo that
+     * could not be audited, or an app that failed or was skipped, is unknown, which a platform team
+     * must not read as "clean".
      */
     public boolean passed() {
-        return blocking().isEmpty() && failedRepos().isEmpty();
+        return verdict() == Verdict.PASSED;
+    }
+
+    /** The audit's verdict; the exit code follows it (0 only for {@link Verdict#PASSED}). */
+    public enum Verdict {
+        /** Nothing blocks and every app of every repo was rendered and checked. */
+        PASSED,
+        /** Nothing blocks, but some app failed to render or was skipped, or a repo had no app: not all checked. */
+        INCOMPLETE,
+        /** A blocking finding, or a repo that could not be audited. */
+        FAILED
+    }
+
+    public Verdict verdict() {
+        if (!blocking().isEmpty() || !failedRepos().isEmpty()) {
+            return Verdict.FAILED;
+        }
+        return repos.stream().allMatch(RepoResult::covered) ? Verdict.PASSED : Verdict.INCOMPLETE;
     }
 }

@@ -195,8 +195,10 @@ public final class AuditRunner {
             findings.add(AuditFinding.of(repo.name(), repo.team(), f));
         }
         long elapsed = (System.nanoTime() - t0) / 1_000_000;
+        List<RepoResult.Skipped> skipped = report.skipped().stream()
+                .map(k -> new RepoResult.Skipped(k.app(), k.location(), k.reason(), k.message())).toList();
         RepoResult result = new RepoResult(repo.name(), repo.shownLocation(), repo.ref(), repo.team(),
-                report.revision(), RepoResult.Status.SCANNED, null, null, elapsed, apps);
+                report.revision(), RepoResult.Status.SCANNED, null, null, elapsed, apps, skipped);
         return new RepoOutcome(result, findings);
     }
 

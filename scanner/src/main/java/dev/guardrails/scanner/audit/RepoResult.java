@@ -15,9 +15,20 @@ import java.util.List;
  * @param failure       for failures: why, naming the repo and ref, never credentials
  * @param elapsedMillis wall time for this repo
  * @param apps          apps rendered and checked
+ * @param skipped       apps, ApplicationSets and sources that were not rendered, with the reason
  */
 public record RepoResult(String name, String location, String ref, String team, String revision, Status status,
-                         String failureStage, String failure, long elapsedMillis, List<App> apps) {
+                         String failureStage, String failure, long elapsedMillis, List<App> apps,
+                         List<Skipped> skipped) {
+
+    /** An app that was not rendered: see {@code SkippedApp}. */
+    public record Skipped(String app, String location, String reason, String message) {
+    }
+
+    public RepoResult(String name, String location, String ref, String team, String revision, Status status,
+                      String failureStage, String failure, long elapsedMillis, List<App> apps) {
+        this(name, location, ref, team, revision, status, failureStage, failure, elapsedMillis, apps, List.of());
+    }
 
     /** Outcome of a repo. */
     public enum Status {
@@ -36,6 +47,12 @@ public record RepoResult(String name, String location, String ref, String team, 
         team = team == null ? "" : team;
         revision = revision == null ? "" : revision;
         apps = apps == null ? List.of() : List.copyOf(apps);
+        skipped = skipped == null ? List.of() : List.copyOf(skipped);
+    }
+
+    /** False when an app of a scanned repo failed or was skipped, or the repo had no app at all. */
+    public boolean covered() {
+        return !failed() && !apps.isEmpty() && skipped.isEmpty() && apps.stream().allMatch(a -> a.error() == null);
     }
 
     static RepoResult failed(AuditRepo repo, String stage, String reason, long elapsedMillis) {

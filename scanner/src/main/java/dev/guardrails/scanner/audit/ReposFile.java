@@ -1,8 +1,8 @@
 package dev.guardrails.scanner.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.guardrails.scanner.parse.ManifestParseException;
+import dev.guardrails.scanner.parse.YamlReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,7 +27,6 @@ import java.util.Set;
  */
 public final class ReposFile {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Set<String> KEYS = Set.of("name", "url", "path", "ref", "team");
 
     private ReposFile() {
@@ -41,9 +40,12 @@ public final class ReposFile {
     public static List<AuditRepo> read(Path file) throws IOException {
         JsonNode root;
         try {
-            root = YAML.readTree(file.toFile());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException(file + ": not valid YAML: " + e.getOriginalMessage(), e);
+            if (!java.nio.file.Files.isRegularFile(file)) {
+                throw new java.nio.file.NoSuchFileException(file.toString());
+            }
+            root = new YamlReader().readTree(file, file.toString());
+        } catch (ManifestParseException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
         if (root == null || !root.isObject() || !root.path("repos").isArray()) {
             throw new IllegalArgumentException(file + ": expected a top-level 'repos:' list");

@@ -64,6 +64,9 @@ public final class RuleCatalog {
                 if (!i.podSecurity().id().equals("none")) {
                     md.append(" · Pod Security Standards `").append(i.podSecurity().id()).append('`');
                 }
+                if (i.defaultMode() != null) {
+                    md.append(" · default mode at most `").append(i.defaultMode().id()).append('`');
+                }
                 md.append("\n\n");
                 md.append("*Why:* ").append(i.rationale()).append("\n\n");
                 md.append("*Fix:* ").append(i.remediation()).append("\n");

@@ -1,15 +1,17 @@
 package dev.guardrails.scanner.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.guardrails.scanner.fix.FixDefaults;
 import dev.guardrails.scanner.model.Category;
 import dev.guardrails.scanner.model.Exemption;
 import dev.guardrails.scanner.model.Mode;
 import dev.guardrails.scanner.model.ObjectSelector;
 import dev.guardrails.scanner.model.Severity;
+import dev.guardrails.scanner.parse.ManifestParseException;
+import dev.guardrails.scanner.parse.ParseLimits;
+import dev.guardrails.scanner.parse.YamlReader;
 import dev.guardrails.scanner.rule.KubeVersion;
+import dev.guardrails.scanner.rule.PlatformObjects;
 import dev.guardrails.scanner.rule.Rule;
 import dev.guardrails.scanner.rule.RuleSettings;
 import dev.guardrails.scanner.rules.cel.CelCheck;
@@ -17,6 +19,7 @@ import dev.guardrails.scanner.rules.cel.CelCheckException;
 import dev.guardrails.scanner.rules.cel.CustomRuleSpec;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -30,7 +33,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Reads and validates {@code .guardrails.yaml}. Unknown keys, unknown rule ids, bad modes and
@@ -48,29 +50,47 @@ public final class ConfigLoader {
     private static final Pattern KEBAB = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     private final Set<String> ruleIds;
-    private final ObjectMapper yaml;
+    private final YamlReader yaml = new YamlReader(new ParseLimits(MAX_BYTES, 10, 64, 100));
 
     /** @param ruleIds ids of every known rule, to reject typos in {@code rules:} and exemptions */
     public ConfigLoader(Set<String> ruleIds) {
         this.ruleIds = Set.copyOf(ruleIds);
-        LoaderOptions options = new LoaderOptions();
-        options.setMaxAliasesForCollections(10);
-        options.setAllowDuplicateKeys(false);
-        this.yaml = new ObjectMapper(YAMLFactory.builder().loaderOptions(options).build());
     }
 
     /** Loads {@code .guardrails.yaml} from a repo root, or the defaults when there is none. */
     public GuardrailsConfig loadFromRepo(Path repoRoot) throws ConfigException {
         Path file = repoRoot.resolve(FILE_NAME);
-        return Files.isRegularFile(file) ? load(file, FILE_NAME) : GuardrailsConfig.defaults();
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            return GuardrailsConfig.defaults();
+        }
+        // The repo is untrusted: a linked policy file must not read (or echo in errors) a file
+        // outside it. Every hop of the link chain is resolved before the real path is compared.
+        try {
+            Path root = repoRoot.toRealPath();
+            if (!file.toRealPath().startsWith(root)) {
+                throw new ConfigException(FILE_NAME + " is a symlink that resolves outside the repository;"
+                        + " refusing to read it");
+            }
+        } catch (IOException e) {
+            throw new ConfigException(FILE_NAME + " is a symlink that does not resolve to a file in the repository;"
+                    + " refusing to read it", e);
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigException(FILE_NAME + " is not a regular file");
+        }
+        return load(file, FILE_NAME);
     }
 
     public GuardrailsConfig load(Path file, String displayName) throws ConfigException {
+        return parse(read(file, displayName), displayName);
+    }
+
+    private static String read(Path file, String displayName) throws ConfigException {
         try {
             if (Files.size(file) > MAX_BYTES) {
                 throw new ConfigException(displayName + ": larger than 1 MiB");
             }
-            return parse(Files.readString(file), displayName);
+            return Files.readString(file);
         } catch (IOException e) {
             throw new ConfigException(displayName + ": cannot read: " + e.getMessage(), e);
         }
@@ -85,14 +105,15 @@ public final class ConfigLoader {
         if (!Files.isRegularFile(file)) {
             return FixDefaults.none();
         }
+        JsonNode root = tree(read(file, displayName), displayName);
+        return root == null || root.isNull() || root.isMissingNode() ? FixDefaults.none() : fixes(root, displayName);
+    }
+
+    private JsonNode tree(String text, String displayName) throws ConfigException {
         try {
-            if (Files.size(file) > MAX_BYTES) {
-                throw new ConfigException(displayName + ": larger than 1 MiB");
-            }
-            JsonNode root = yaml.readTree(Files.readString(file));
-            return root == null ? FixDefaults.none() : fixes(root, displayName);
-        } catch (IOException e) {
-            throw new ConfigException(displayName + ": cannot read: " + e.getMessage(), e);
+            return yaml.readTree(text, displayName);
+        } catch (ManifestParseException e) {
+            throw new ConfigException(e.getMessage(), e);
         }
     }
 
@@ -105,20 +126,14 @@ public final class ConfigLoader {
     }
 
     public GuardrailsConfig parse(String text, String displayName) throws ConfigException {
-        JsonNode root;
-        try {
-            root = yaml.readTree(text);
-        } catch (IOException e) {
-            String msg = e.getMessage() == null ? "" : e.getMessage().split("\n")[0];
-            throw new ConfigException(displayName + ": malformed YAML: " + msg, e);
-        }
+        JsonNode root = tree(text, displayName);
         if (root == null || root.isNull() || root.isMissingNode()) {
             return GuardrailsConfig.defaults();
         }
         Reader r = new Reader(displayName);
         r.object(root, "", Set.of("mode", "categories", "rules", "profiles", "exemptions", "exclude",
                 "allowedRegistries", "requiredLabels", "kubeVersion", "maxHpaReplicas", "namespace", "repoURLs",
-                "customRules", "inlineExemptions", "fixes"));
+                "customRules", "inlineExemptions", "allowEmptyApps", "charts", "clusters", "platformObjects", "fixes"));
         fixes(root, displayName);
         List<Rule> customRules = new ArrayList<>();
         JsonNode customNode = root.path("customRules");
@@ -162,7 +177,7 @@ public final class ConfigLoader {
         RuleSettings settings = new RuleSettings(
                 root.has("allowedRegistries") ? r.strings(root.get("allowedRegistries"), "allowedRegistries") : List.of(),
                 root.has("requiredLabels") ? r.strings(root.get("requiredLabels"), "requiredLabels") : defaults.requiredLabels(),
-                kube, maxHpa);
+                kube, maxHpa, r.platformObjects(root.path("platformObjects"), "platformObjects"));
         List<String> exclude = root.has("exclude") ? r.strings(root.get("exclude"), "exclude") : List.of();
         String namespace = root.has("namespace") ? root.get("namespace").asText() : "default";
         List<String> repoUrls = root.has("repoURLs") ? r.strings(root.get("repoURLs"), "repoURLs") : List.of();
@@ -173,8 +188,12 @@ public final class ConfigLoader {
             }
             inline = root.get("inlineExemptions").asBoolean();
         }
+        List<String> allowEmpty = root.has("allowEmptyApps")
+                ? r.strings(root.get("allowEmptyApps"), "allowEmptyApps") : List.of();
+        DiscoverySettings discovery = new DiscoverySettings(r.chartVariants(root.path("charts")),
+                r.clusters(root.path("clusters")));
         return new GuardrailsConfig(mode, categories, rules, profiles, exemptions, exclude, settings, namespace, repoUrls,
-                customRules, inline);
+                customRules, inline, allowEmpty, discovery);
     }
 
     /** Field-by-field reader that reports errors as {@code file: field: problem}. */
@@ -344,6 +363,75 @@ public final class ConfigLoader {
             } catch (CelCheckException e) {
                 throw error(field + ".expression", e.getMessage());
             }
+        }
+
+        Set<DiscoverySettings.ChartVariant> chartVariants(JsonNode node) throws ConfigException {
+            if (node.isMissingNode() || node.isNull()) {
+                return DiscoverySettings.DEFAULT_VARIANTS;
+            }
+            object(node, "charts", Set.of("variants"));
+            if (!node.has("variants")) {
+                return DiscoverySettings.DEFAULT_VARIANTS;
+            }
+            Set<DiscoverySettings.ChartVariant> out = new HashSet<>();
+            for (String v : strings(node.get("variants"), "charts.variants")) {
+                try {
+                    out.add(DiscoverySettings.ChartVariant.valueOf(v.strip().toUpperCase(java.util.Locale.ROOT)));
+                } catch (IllegalArgumentException e) {
+                    throw error("charts.variants", "'" + v + "' is not a variant (default, env, ci)");
+                }
+            }
+            return out;
+        }
+
+        List<ClusterConfig> clusters(JsonNode node) throws ConfigException {
+            List<ClusterConfig> out = new ArrayList<>();
+            array(node, "clusters");
+            Set<String> names = new HashSet<>();
+            for (int i = 0; i < node.size(); i++) {
+                JsonNode c = node.get(i);
+                String field = "clusters[" + i + "]";
+                object(c, field, Set.of("name", "server", "project", "labels", "annotations"));
+                String name = text(c, "name", field, true);
+                if (!names.add(name)) {
+                    throw error(field + ".name", "cluster '" + name + "' is listed twice");
+                }
+                out.add(new ClusterConfig(name, text(c, "server", field, true),
+                        text(c, "project", field, false), stringMap(c.path("labels"), field + ".labels"),
+                        stringMap(c.path("annotations"), field + ".annotations")));
+            }
+            return out;
+        }
+
+        Map<String, String> stringMap(JsonNode node, String field) throws ConfigException {
+            Map<String, String> out = new LinkedHashMap<>();
+            if (node.isMissingNode() || node.isNull()) {
+                return out;
+            }
+            if (!node.isObject()) {
+                throw error(field, "must map names to strings");
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (!e.getValue().isValueNode() || e.getValue().isNull()) {
+                    throw error(field + "." + e.getKey(), "must be a string");
+                }
+                out.put(e.getKey(), e.getValue().asText());
+            }
+            return out;
+        }
+
+        PlatformObjects platformObjects(JsonNode node, String field) throws ConfigException {
+            if (node.isMissingNode() || node.isNull()) {
+                return PlatformObjects.NONE;
+            }
+            object(node, field, Set.of("serviceAccounts", "configMaps", "secrets", "persistentVolumeClaims"));
+            return new PlatformObjects(
+                    node.has("serviceAccounts") ? strings(node.get("serviceAccounts"), field + ".serviceAccounts") : List.of(),
+                    node.has("configMaps") ? strings(node.get("configMaps"), field + ".configMaps") : List.of(),
+                    node.has("secrets") ? strings(node.get("secrets"), field + ".secrets") : List.of(),
+                    node.has("persistentVolumeClaims")
+                            ? strings(node.get("persistentVolumeClaims"), field + ".persistentVolumeClaims") : List.of());
         }
 
         ProfileConfig profile(JsonNode node, String field) throws ConfigException {

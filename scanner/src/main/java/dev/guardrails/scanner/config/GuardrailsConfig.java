@@ -27,11 +27,38 @@ import java.util.Map;
  * @param inlineExemptions whether {@code guardrails.dev/exempt.<rule>} annotations in manifests are
  *                    honoured (default true); when false they are reported, not applied, so only the
  *                    policy file can grant exceptions
+ * @param allowEmptyApps app name or path globs allowed to render no object (else {@code app-empty})
+ * @param discovery   chart value variants and ApplicationSet clusters ({@code charts:}, {@code clusters:})
  */
 public record GuardrailsConfig(Mode mode, Map<String, Mode> categories, Map<String, Mode> rules,
                                List<ProfileConfig> profiles, List<Exemption> exemptions,
                                List<String> exclude, RuleSettings settings, String namespace, List<String> repoUrls,
-                               List<Rule> customRules, boolean inlineExemptions) {
+                               List<Rule> customRules, boolean inlineExemptions, List<String> allowEmptyApps,
+                               DiscoverySettings discovery) {
+
+    public GuardrailsConfig(Mode mode, Map<String, Mode> categories, Map<String, Mode> rules,
+                            List<ProfileConfig> profiles, List<Exemption> exemptions,
+                            List<String> exclude, RuleSettings settings, String namespace, List<String> repoUrls,
+                            List<Rule> customRules, boolean inlineExemptions, List<String> allowEmptyApps) {
+        this(mode, categories, rules, profiles, exemptions, exclude, settings, namespace, repoUrls, customRules,
+                inlineExemptions, allowEmptyApps, DiscoverySettings.defaults());
+    }
+
+    public GuardrailsConfig(Mode mode, Map<String, Mode> categories, Map<String, Mode> rules,
+                            List<ProfileConfig> profiles, List<Exemption> exemptions,
+                            List<String> exclude, RuleSettings settings, String namespace, List<String> repoUrls,
+                            List<Rule> customRules, boolean inlineExemptions, DiscoverySettings discovery) {
+        this(mode, categories, rules, profiles, exemptions, exclude, settings, namespace, repoUrls, customRules,
+                inlineExemptions, List.of(), discovery);
+    }
+
+    public GuardrailsConfig(Mode mode, Map<String, Mode> categories, Map<String, Mode> rules,
+                            List<ProfileConfig> profiles, List<Exemption> exemptions,
+                            List<String> exclude, RuleSettings settings, String namespace, List<String> repoUrls,
+                            List<Rule> customRules, boolean inlineExemptions) {
+        this(mode, categories, rules, profiles, exemptions, exclude, settings, namespace, repoUrls, customRules,
+                inlineExemptions, List.of(), DiscoverySettings.defaults());
+    }
 
     public GuardrailsConfig(Mode mode, Map<String, Mode> categories, Map<String, Mode> rules,
                             List<ProfileConfig> profiles, List<Exemption> exemptions,
@@ -63,6 +90,8 @@ public record GuardrailsConfig(Mode mode, Map<String, Mode> categories, Map<Stri
         namespace = namespace == null || namespace.isBlank() ? "default" : namespace;
         repoUrls = repoUrls == null ? List.of() : List.copyOf(repoUrls);
         customRules = customRules == null ? List.of() : List.copyOf(customRules);
+        allowEmptyApps = allowEmptyApps == null ? List.of() : List.copyOf(allowEmptyApps);
+        discovery = discovery == null ? DiscoverySettings.defaults() : discovery;
     }
 
     /** Metadata of the custom rules, in declaration order. */
@@ -78,13 +107,12 @@ public record GuardrailsConfig(Mode mode, Map<String, Mode> categories, Map<Stri
 
     public GuardrailsConfig withMode(Mode newMode) {
         return new GuardrailsConfig(newMode, categories, rules, profiles, exemptions, exclude, settings, namespace, repoUrls,
-                customRules, inlineExemptions);
+                customRules, inlineExemptions, allowEmptyApps, discovery);
     }
 
     public GuardrailsConfig withKubeVersion(KubeVersion version) {
-        RuleSettings s = new RuleSettings(settings.allowedRegistries(), settings.requiredLabels(), version,
-                settings.maxHpaReplicas());
+        RuleSettings s = settings.withKubeVersion(version);
         return new GuardrailsConfig(mode, categories, rules, profiles, exemptions, exclude, s, namespace, repoUrls,
-                customRules, inlineExemptions);
+                customRules, inlineExemptions, allowEmptyApps, discovery);
     }
 }

@@ -11,6 +11,8 @@ import java.util.Optional;
  * Decides the mode of each rule for one app. The most specific setting wins:
  * profile rule &gt; global rule &gt; profile category &gt; global category &gt; profile mode &gt; global mode.
  * So a rule turned off globally stays off in every environment unless a profile names that rule.
+ * A rule with a {@link RuleInfo#defaultMode() default mode} runs at most in that mode when only a
+ * profile or global {@code mode} applies to it.
  */
 public final class PolicyResolver {
 
@@ -53,7 +55,8 @@ public final class PolicyResolver {
         if (config.categories().containsKey(category)) {
             return config.categories().get(category);
         }
-        return profile.map(ProfileConfig::mode).orElse(null) != null ? profile.get().mode() : config.mode();
+        Mode general = profile.map(ProfileConfig::mode).orElse(null) != null ? profile.get().mode() : config.mode();
+        return rule.capDefault(general);
     }
 
     /**

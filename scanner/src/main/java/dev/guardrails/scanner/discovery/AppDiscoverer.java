@@ -1,5 +1,6 @@
 package dev.guardrails.scanner.discovery;
 
+import dev.guardrails.scanner.config.DiscoverySettings.ChartVariant;
 import dev.guardrails.scanner.render.Glob;
 import dev.guardrails.scanner.render.HelmOptions;
 import dev.guardrails.scanner.render.KustomizationFile;
@@ -18,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,10 +32,15 @@ import java.util.regex.Pattern;
  *       {@code Kustomization}) is a Kustomize app. When it also has a Chart.yaml, Kustomize wins, as in
  *       Argo CD, where the later file in the lexical walk decides. A kustomization that another
  *       kustomization in the repo pulls in (resources, bases, components) is a base, not an app, so
- *       its objects are not reported twice. Plain directories below a kustomization are its files.</li>
- *   <li>Otherwise a directory with a {@code Chart.yaml} is a Helm app; nothing below it is looked at
- *       (its {@code charts/} holds subcharts, not apps). With {@code values-<env>.yaml} files next to
- *       Chart.yaml there is one app per environment, named {@code <path>@<env>}.</li>
+ *       its objects are not reported twice. A Kustomize Component ({@code kind: Component}) is
+ *       never an app: kustomize cannot build one on its own; it is checked through the overlays that
+ *       use it. Plain directories below a kustomization are its files.</li>
+ *   <li>Otherwise a directory with a {@code Chart.yaml} is a Helm chart; nothing below it is looked at
+ *       (its {@code charts/} holds subcharts, not apps). A library chart ({@code type: library}) is
+ *       not an app, as Helm refuses to install one. An application chart is rendered once per value
+ *       variant ({@code charts.variants}): {@code default} (values.yaml alone, named {@code <path>}),
+ *       {@code env} (each {@code values-<env>.yaml} layered on values.yaml, named
+ *       {@code <path>@<env>}) and {@code ci} (each {@code ci/*.yaml}, named {@code <path>@ci/<file>}).</li>
  *   <li>Otherwise a directory holding manifest files is a Directory app (not recursive: each such
  *       directory is its own app). Files count when they look like Kubernetes objects (an
  *       {@code apiVersion} and a {@code kind} key), are not skip-marked and are not loaded by a
@@ -46,6 +53,9 @@ import java.util.regex.Pattern;
 public final class AppDiscoverer {
 
     private static final Pattern ENV_VALUES = Pattern.compile("values-(.+)\\.ya?ml");
+    private static final Pattern CI_VALUES = Pattern.compile("(.+)\\.ya?ml");
+    private static final Pattern LIBRARY_CHART = Pattern.compile("(?m)^type\\s*:\\s*[\"']?library[\"']?\\s*(?:#.*)?$");
+    private static final Pattern COMPONENT = Pattern.compile("(?m)^kind\\s*:\\s*[\"']?Component[\"']?\\s*(?:#.*)?$");
     private static final Pattern API_VERSION = Pattern.compile("(?m)^\\s*(?:-\\s+)?\"?apiVersion\"?\\s*:");
     private static final Pattern KIND = Pattern.compile("(?m)^\\s*(?:-\\s+)?\"?kind\"?\\s*:");
     private static final Pattern JSON_API_VERSION = Pattern.compile("\"apiVersion\"\\s*:");
@@ -61,6 +71,17 @@ public final class AppDiscoverer {
      * @throws UncheckedIOException when the root is not a directory
      */
     public List<AppSource> discover(Path repoRoot, List<String> excludeGlobs) {
+        return discover(repoRoot, excludeGlobs, Set.of(ChartVariant.DEFAULT, ChartVariant.ENV), note -> { });
+    }
+
+    /**
+     * Lists the apps in the repo.
+     *
+     * @param variants which value variants of each chart to render
+     * @param skipped  receives one line per chart or component that is deliberately not an app
+     */
+    public List<AppSource> discover(Path repoRoot, List<String> excludeGlobs, Set<ChartVariant> variants,
+                                    Consumer<String> skipped) {
         Path root = repoRoot.toAbsolutePath().normalize();
         if (!Files.isDirectory(root)) {
             throw new UncheckedIOException(new IOException("repository root " + repoRoot + " is not a directory"));
@@ -76,12 +97,22 @@ public final class AppDiscoverer {
 
         List<AppSource> apps = new ArrayList<>();
         for (String dir : scan.kustomizations) {
-            if (!scan.referencedDirs.contains(dir)) {
+            if (scan.components.contains(dir)) {
+                if (!scan.referencedDirs.contains(dir)) {
+                    skipped.accept(dir + ": Kustomize Component that no kustomization in the repository uses;"
+                            + " a component is checked through the overlays that use it");
+                }
+            } else if (!scan.referencedDirs.contains(dir)) {
                 apps.add(new AppSource(dir, dir, SourceType.KUSTOMIZE, null));
             }
         }
         for (String dir : scan.charts) {
-            apps.addAll(helmApps(root, dir));
+            if (isLibraryChart(root.resolve(dir))) {
+                skipped.accept(dir + ": library chart (type: library): Helm does not install library charts;"
+                        + " it is checked through the charts that depend on it");
+            } else {
+                apps.addAll(helmApps(root, dir, variants));
+            }
         }
         scan.plainDirs.forEach((dir, files) -> {
             if (files.stream().anyMatch(f -> !scan.referencedFiles.contains(f) && looksLikeManifest(root.resolve(f)))) {
@@ -92,21 +123,52 @@ public final class AppDiscoverer {
         return List.copyOf(apps);
     }
 
-    private static List<AppSource> helmApps(Path root, String dir) {
+    /**
+     * One app per value variant. Helm always reads the chart's values.yaml first, so an env or ci
+     * file given as a value file is layered on it. A chart with no variant file still renders
+     * its defaults, whatever the variants, so no chart goes unchecked.
+     */
+    private static List<AppSource> helmApps(Path root, String dir, Set<ChartVariant> variants) {
         TreeMap<String, String> envs = new TreeMap<>();
-        for (Path file : list(root.resolve(dir))) {
-            Matcher m = ENV_VALUES.matcher(file.getFileName().toString());
-            if (m.matches() && Files.isRegularFile(file)) {
-                envs.putIfAbsent(m.group(1), file.getFileName().toString());
+        if (variants.contains(ChartVariant.ENV)) {
+            for (Path file : list(root.resolve(dir))) {
+                Matcher m = ENV_VALUES.matcher(file.getFileName().toString());
+                if (m.matches() && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                    envs.putIfAbsent(m.group(1), file.getFileName().toString());
+                }
             }
         }
-        if (envs.isEmpty()) {
-            return List.of(new AppSource(dir, dir, SourceType.HELM, HelmOptions.defaults()));
+        TreeMap<String, String> ci = new TreeMap<>();
+        Path ciDir = root.resolve(dir).resolve("ci");
+        if (variants.contains(ChartVariant.CI) && Files.isDirectory(ciDir, LinkOption.NOFOLLOW_LINKS)) {
+            for (Path file : list(ciDir)) {
+                Matcher m = CI_VALUES.matcher(file.getFileName().toString());
+                if (m.matches() && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                    ci.putIfAbsent(m.group(1), "ci/" + file.getFileName().toString());
+                }
+            }
         }
         List<AppSource> apps = new ArrayList<>();
+        if (variants.contains(ChartVariant.DEFAULT) || envs.isEmpty() && ci.isEmpty()) {
+            apps.add(new AppSource(dir, dir, SourceType.HELM, HelmOptions.defaults()));
+        }
         envs.forEach((env, file) -> apps.add(new AppSource(dir + "@" + env, dir, SourceType.HELM,
                 HelmOptions.defaults().withValueFiles(List.of(file)))));
+        ci.forEach((name, file) -> apps.add(new AppSource(dir + "@ci/" + name, dir, SourceType.HELM,
+                HelmOptions.defaults().withValueFiles(List.of(file)))));
         return apps;
+    }
+
+    private static boolean isLibraryChart(Path chartDir) {
+        return LIBRARY_CHART.matcher(head(chartDir.resolve("Chart.yaml"))).find();
+    }
+
+    private static String head(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return new String(in.readNBytes(SNIFF_BYTES), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     /** Mutable state of one discovery run. */
@@ -115,6 +177,7 @@ public final class AppDiscoverer {
         final List<Glob> excludes;
         final List<String> kustomizations = new ArrayList<>();
         final List<String> charts = new ArrayList<>();
+        final Set<String> components = new HashSet<>();
         final TreeMap<String, List<String>> plainDirs = new TreeMap<>();
         final Set<String> referencedDirs = new HashSet<>();
         final Set<String> referencedFiles = new HashSet<>();
@@ -151,6 +214,9 @@ public final class AppDiscoverer {
             String owner = kustomizeOwner;
             if (kustomization) {
                 kustomizations.add(rel);
+                if (COMPONENT.matcher(head(KustomizationFile.find(dir).orElseThrow())).find()) {
+                    components.add(rel);
+                }
                 collectReferences(dir);
                 owner = rel;
             } else if (chart) {

@@ -5,6 +5,7 @@ import dev.guardrails.scanner.model.Exemption;
 import dev.guardrails.scanner.model.Finding;
 import dev.guardrails.scanner.model.ManifestObject;
 import dev.guardrails.scanner.model.Mode;
+import dev.guardrails.scanner.model.ObjectRef;
 import dev.guardrails.scanner.rule.Bundle;
 import dev.guardrails.scanner.rule.Rule;
 import dev.guardrails.scanner.rule.RuleContext;
@@ -60,6 +61,15 @@ public final class Checker {
      */
     public List<Finding> check(String app, Bundle bundle, RuleSettings settings, Function<RuleInfo, Mode> modes,
                                List<Exemption> exemptions, boolean inlineAllowed, LocalDate today) {
+        return check(app, bundle, settings, modes, exemptions, inlineAllowed, today, Deadline.none());
+    }
+
+    /**
+     * @param deadline tested before each rule runs on each object (CEL included)
+     * @throws Deadline.Exceeded when it passes
+     */
+    public List<Finding> check(String app, Bundle bundle, RuleSettings settings, Function<RuleInfo, Mode> modes,
+                               List<Exemption> exemptions, boolean inlineAllowed, LocalDate today, Deadline deadline) {
         RuleContext context = new RuleContext(bundle, settings);
         List<Finding> findings = new ArrayList<>();
         Map<ManifestObject, List<Exemption>> inline = inline(app, bundle, modes, inlineAllowed, today, findings);
@@ -69,6 +79,7 @@ public final class Checker {
                 continue;
             }
             for (ManifestObject object : bundle.objects()) {
+                deadline.check();
                 List<Violation> violations;
                 try {
                     // Custom CEL rules also see the app name; the Rule SPI has no place for it.
@@ -130,7 +141,13 @@ public final class Checker {
     }
 
     static Finding finding(RuleInfo info, Mode mode, String app, Bundle bundle, ManifestObject object, Violation v) {
-        return new Finding(info.id(), info.title(), info.category(), info.severity(), mode, app, bundle.placedRef(object),
+        ObjectRef ref = bundle.placedRef(object);
+        if (object.isVolatile("metadata.name")) {
+            // A name the renderer generates anew each time (web-test-x7k2q) is shown and identified
+            // by the part every render shares (web-test-*), so the finding keeps its identity.
+            ref = new ObjectRef(ref.apiVersion(), ref.kind(), ref.namespace(), object.identity().name());
+        }
+        return new Finding(info.id(), info.title(), info.category(), info.severity(), mode, app, ref,
                 object.locate(v.path()), v.path(), v.message(), info.remediation(), null);
     }
 

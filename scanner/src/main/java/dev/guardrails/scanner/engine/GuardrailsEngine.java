@@ -5,12 +5,14 @@ import dev.guardrails.scanner.config.PolicyResolver;
 import dev.guardrails.scanner.config.ProfileConfig;
 import dev.guardrails.scanner.discovery.AppDiscoverer;
 import dev.guardrails.scanner.discovery.AppSource;
+import dev.guardrails.scanner.k8s.SyncHooks;
 import dev.guardrails.scanner.model.AppReport;
 import dev.guardrails.scanner.model.Exemption;
 import dev.guardrails.scanner.model.Finding;
 import dev.guardrails.scanner.model.ManifestObject;
 import dev.guardrails.scanner.model.Mode;
 import dev.guardrails.scanner.model.ObjectRef;
+import dev.guardrails.scanner.model.ObjectSelector;
 import dev.guardrails.scanner.model.ScanReport;
 import dev.guardrails.scanner.model.SourceSpan;
 import dev.guardrails.scanner.parse.ManifestParseException;
@@ -18,6 +20,7 @@ import dev.guardrails.scanner.parse.ManifestParser;
 import dev.guardrails.scanner.render.DirectoryOptions;
 import dev.guardrails.scanner.render.HelmOptions;
 import dev.guardrails.scanner.render.KustomizeOptions;
+import dev.guardrails.scanner.render.OutOfBoundsSymlinks;
 import dev.guardrails.scanner.render.RenderException;
 import dev.guardrails.scanner.render.RenderOutput;
 import dev.guardrails.scanner.render.RenderRequest;
@@ -40,10 +43,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -109,8 +114,20 @@ public final class GuardrailsEngine {
 
     /** Discovers the apps of a repo and turns them into render targets. */
     public List<AppTarget> discover(Path repoRoot, GuardrailsConfig config) throws IOException {
+        return discover(repoRoot, config, note -> { });
+    }
+
+    /**
+     * Discovers the apps of a repo and turns them into render targets.
+     *
+     * @param notSeparateApps receives one line per chart or component that is not an app of its own
+     *                        (library charts, Kustomize Components no overlay uses)
+     */
+    public List<AppTarget> discover(Path repoRoot, GuardrailsConfig config, Consumer<String> notSeparateApps)
+            throws IOException {
         List<AppTarget> targets = new ArrayList<>();
-        for (AppSource app : discoverer.discover(repoRoot, config.exclude())) {
+        for (AppSource app : discoverer.discover(repoRoot, config.exclude(), config.discovery().chartVariants(),
+                notSeparateApps)) {
             // Release name defaults to the chart directory (as `helm install <dir>` users expect) and
             // the chart renders for the policy's target cluster version.
             HelmOptions helm = app.helm();
@@ -148,10 +165,18 @@ public final class GuardrailsEngine {
         List<AppResult> results = evaluateAll(apps, config, options);
         List<AppReport> reports = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
+        if (apps.isEmpty()) {
+            // Nothing rendered means nothing checked: never a silent pass.
+            Optional<Finding> none = coverageFinding(PlatformRules.NO_APPS, POLICY_APP, ".",
+                    new ObjectRef("guardrails.dev/v1", "Scan", "", target), new SourceSpan(".", 0, 0),
+                    "no app found to render in " + target + ": nothing was checked", config, options);
+            none.ifPresent(findings::add);
+        }
         for (AppResult r : results) {
             reports.add(r.report());
             findings.addAll(r.findings());
         }
+        findings = NamespaceFindings.oncePerNamespace(findings);
         findings.addAll(expiredExemptions(config, options));
         long elapsed = (System.nanoTime() - t0) / 1_000_000;
         return new ScanReport(target, revision, start, elapsed, reports, findings, ruleInfos(config));
@@ -164,7 +189,18 @@ public final class GuardrailsEngine {
      * co-deployed, so they are never each other's neighbours.
      */
     public List<AppResult> evaluateAll(List<AppTarget> apps, GuardrailsConfig config, ScanOptions options) {
-        List<RenderedApp> rendered = parallel(apps, app -> render(app, config, options), options.parallelism());
+        Deadline scanDeadline = Deadline.after(options.scanTimeout());
+        try (Watchdog watchdog = new Watchdog()) {
+            return evaluateAll(apps, config, options, scanDeadline, watchdog);
+        }
+    }
+
+    private List<AppResult> evaluateAll(List<AppTarget> apps, GuardrailsConfig config, ScanOptions options,
+                                        Deadline scanDeadline, Watchdog watchdog) {
+        Map<Path, String> symlinkVerdicts = new ConcurrentHashMap<>();
+        List<RenderedApp> rendered = parallel(apps,
+                app -> render(app, config, options, scanDeadline, watchdog, symlinkVerdicts),
+                options.parallelism());
         Map<String, List<Bundle.Placed>> policiesByPath = new java.util.LinkedHashMap<>();
         for (RenderedApp r : rendered) {
             List<Bundle.Placed> own = policiesByPath.computeIfAbsent(r.target().path(), k -> new ArrayList<>());
@@ -181,35 +217,98 @@ public final class GuardrailsEngine {
                     neighbours.addAll(placed);
                 }
             });
-            return check(r, neighbours, config, options);
+            return check(r, neighbours, config, options, scanDeadline);
         }, options.parallelism());
     }
 
     /** Renders and checks one app on its own (the Argo CD plugin's view: no neighbours). */
     public AppResult evaluate(AppTarget app, GuardrailsConfig config, ScanOptions options) {
-        return check(render(app, config, options), List.of(), config, options);
+        Deadline scanDeadline = Deadline.after(options.scanTimeout());
+        try (Watchdog watchdog = new Watchdog()) {
+            return check(render(app, config, options, scanDeadline, watchdog, new ConcurrentHashMap<>()), List.of(), config, options, scanDeadline);
+        }
     }
 
-    /** An app after rendering and parsing, before checking. */
+    /**
+     * An app after rendering and parsing, before checking.
+     *
+     * @param usedNanos time the app has used of its budget so far
+     */
     public record RenderedApp(AppTarget target, Bundle bundle, List<Finding> findings, AppReport report,
-                              Optional<ProfileConfig> profile) {
+                              Optional<ProfileConfig> profile, long usedNanos) {
+
+        public RenderedApp(AppTarget target, Bundle bundle, List<Finding> findings, AppReport report,
+                           Optional<ProfileConfig> profile) {
+            this(target, bundle, findings, report, profile, 0);
+        }
     }
 
-    /** Renders and parses one app; failures become findings. */
+    /** Renders and parses one app within the per-app budget; failures become findings. */
     public RenderedApp render(AppTarget app, GuardrailsConfig config, ScanOptions options) {
+        try (Watchdog watchdog = new Watchdog()) {
+            return render(app, config, options, Deadline.none(), watchdog, new ConcurrentHashMap<>());
+        }
+    }
+
+    /**
+     * Renders one app within its budget, sharing the out-of-bounds symlink verdict of each repo
+     * root ({@code ""} = none) between the apps of one scan.
+     */
+    private RenderedApp render(AppTarget app, GuardrailsConfig config, ScanOptions options, Deadline scanDeadline,
+                               Watchdog watchdog, Map<Path, String> symlinkVerdicts) {
+        long t0 = System.nanoTime();
+        Deadline deadline = Deadline.after(options.appTimeout()).min(scanDeadline);
+        if (deadline.passed()) {
+            return timedOut(app, config, options, t0, "the scan deadline passed before the app was rendered");
+        }
+        try {
+            return watchdog.within(deadline, () -> renderWithin(app, config, options, deadline, t0, symlinkVerdicts));
+        } catch (Deadline.Exceeded e) {
+            return timedOut(app, config, options, t0, "its deadline passed while rendering and parsing");
+        }
+    }
+
+    private RenderedApp timedOut(AppTarget app, GuardrailsConfig config, ScanOptions options, long t0, String why) {
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        String message = "not checked: " + why + " (" + limits(options) + ")";
+        PolicyResolver policy = new PolicyResolver(config);
+        Optional<ProfileConfig> profile = policy.profileFor(app.name(), app.path(), options.profile());
+        Finding f = platformFinding(PlatformRules.APP_TIMEOUT, policy, profile, app, new SourceSpan(app.path(), 0, 0),
+                message, config.exemptions(), LocalDate.now(options.clock()));
+        return new RenderedApp(app, new Bundle(List.of(), app.request().namespace()), List.of(f),
+                new AppReport(app.name(), app.path(), app.request().type().id(), 0, ms, message), profile,
+                System.nanoTime() - t0);
+    }
+
+    private static String limits(ScanOptions options) {
+        List<String> parts = new ArrayList<>();
+        if (options.appTimeout() != null && !options.appTimeout().isZero()) {
+            parts.add("--app-timeout " + options.appTimeout().toSeconds() + "s");
+        }
+        if (options.scanTimeout() != null && !options.scanTimeout().isZero()) {
+            parts.add("--scan-timeout " + options.scanTimeout().toSeconds() + "s");
+        }
+        return String.join(", ", parts);
+    }
+
+    private RenderedApp renderWithin(AppTarget app, GuardrailsConfig config, ScanOptions options, Deadline deadline,
+                                     long t0, Map<Path, String> symlinkVerdicts) {
         PolicyResolver policy = new PolicyResolver(config);
         Optional<ProfileConfig> profile = policy.profileFor(app.name(), app.path(), options.profile());
         LocalDate today = LocalDate.now(options.clock());
         RenderRequest request = app.request();
         Renderer renderer = renderers.get(request.type());
-        long t0 = System.nanoTime();
         RenderOutput output;
         try {
             if (renderer == null) {
                 throw new RenderException("no renderer for " + request.type().id() + " apps");
             }
+            refuseOutOfBoundsSymlinks(request.repoRoot(), symlinkVerdicts);
             output = renderer.render(request);
         } catch (RenderException e) {
+            if (deadline.passed() || Thread.currentThread().isInterrupted()) {
+                throw new Deadline.Exceeded();
+            }
             long ms = (System.nanoTime() - t0) / 1_000_000;
             Finding failed = platformFinding(PlatformRules.RENDER_FAILED, policy, profile, app,
                     new SourceSpan(app.path(), 0, 0), e.getMessage(), config.exemptions(), today);
@@ -219,25 +318,127 @@ public final class GuardrailsEngine {
         List<ManifestObject> objects = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         OriginLocator origins = new OriginLocator(request.repoRoot(), request.appPath(), parser);
+        RenderDiff generated = new RenderDiff(output.rerendered(), parser);
         for (RenderedFile file : output.files()) {
-            try {
-                for (ManifestObject o : parser.parse(file.content(), file.path())) {
-                    objects.add(file.exactLines() ? o : origins.locate(
-                            new ManifestObject(o.raw(), new SourceSpan(file.path(), 0, o.origin().document()), Map.of())));
+            deadline.check();
+            ManifestParser.Parsed parsed = parser.parseDocuments(file.content(), file.path());
+            List<ManifestParseException> errors = new ArrayList<>(parsed.errors());
+            int valid = 0;
+            for (ManifestObject o : parsed.objects()) {
+                // Argo CD decodes every object into Unstructured, which fails the app's manifest
+                // generation on a missing kind; the API server refuses a missing apiVersion.
+                String missing = KindlessDocuments.missingField(o);
+                if (missing != null) {
+                    errors.add(KindlessDocuments.error(o, missing));
+                    if (missing.equals("apiVersion")) {
+                        valid++; // Argo CD decodes it (apply fails later), so the file is not "unrelated"
+                    }
+                    continue;
                 }
-            } catch (ManifestParseException e) {
+                valid++;
+                ManifestObject located = file.exactLines() ? o : origins.locate(
+                        new ManifestObject(o.raw(), new SourceSpan(file.path(), 0, o.origin().document()), Map.of()));
+                objects.add(generated.isEmpty() ? located : generated.mark(located, file.path(), o.origin().document()));
+            }
+            if (request.type() == SourceType.DIRECTORY && KindlessDocuments.unrelatedFile(file.path(), file.content(), valid, errors.size())) {
+                continue; // Argo CD ignores a directory file that fails to decode and does not look like a manifest
+            }
+            for (ManifestParseException e : errors) {
                 int line = file.exactLines() ? e.line() : 0;
                 findings.add(platformFinding(PlatformRules.MANIFEST_INVALID, policy, profile, app,
-                        new SourceSpan(file.path(), line, 0), e.getMessage(), config.exemptions(), today));
+                        new SourceSpan(file.path(), line, 0), e.reason(),
+                        config.exemptions(), today));
+            }
+        }
+        deadline.check();
+        if (!output.unrendered().isEmpty()) {
+            Finding jsonnet = platformFinding(PlatformRules.SOURCE_UNSUPPORTED, policy, profile, app,
+                    new SourceSpan(output.unrendered().get(0), 0, 0), output.unrendered().size()
+                            + " Jsonnet file(s) not evaluated, so what they deploy was not checked: "
+                            + String.join(", ", output.unrendered().stream().limit(5).toList())
+                            + (output.unrendered().size() > 5 ? ", ..." : ""),
+                    config.exemptions(), today);
+            if (jsonnet.mode() != Mode.OFF) {
+                findings.add(jsonnet);
+            }
+        }
+        if (objects.isEmpty() && findings.isEmpty() && output.unrendered().isEmpty() && !allowedEmpty(config, app)) {
+            Finding empty = platformFinding(PlatformRules.APP_EMPTY, policy, profile, app,
+                    new SourceSpan(app.path(), 0, 0), "app rendered no objects: nothing in it was checked (list it"
+                            + " under allowEmptyApps in .guardrails.yaml if that is intended)",
+                    config.exemptions(), today);
+            if (empty.mode() != Mode.OFF) {
+                findings.add(empty);
             }
         }
         AppReport report = new AppReport(app.name(), app.path(), request.type().id(), objects.size(),
                 output.elapsedMillis(), null);
-        return new RenderedApp(app, new Bundle(objects, request.namespace()), findings, report, profile);
+        return new RenderedApp(app, new Bundle(objects, request.namespace()), findings, report, profile,
+                System.nanoTime() - t0);
+    }
+
+    private static boolean allowedEmpty(GuardrailsConfig config, AppTarget app) {
+        for (String glob : config.allowEmptyApps()) {
+            if (PolicyResolver.globMatches(glob, app.path()) || ObjectSelector.glob(glob, app.name())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void refuseOutOfBoundsSymlinks(Path repoRoot, Map<Path, String> verdicts) throws RenderException {
+        String verdict = verdicts.get(repoRoot);
+        if (verdict == null) {
+            try {
+                OutOfBoundsSymlinks.refuse(repoRoot);
+                verdict = "";
+            } catch (RenderException e) {
+                verdict = e.getMessage();
+            }
+            verdicts.put(repoRoot, verdict);
+        }
+        if (!verdict.isEmpty()) {
+            throw new RenderException(verdict);
+        }
     }
 
     /** Checks a rendered app; {@code neighbours} are namespace policies deployed by other apps. */
     public AppResult check(RenderedApp app, List<Bundle.Placed> neighbours, GuardrailsConfig config, ScanOptions options) {
+        return check(app, neighbours, config, options, Deadline.none());
+    }
+
+    private AppResult check(RenderedApp app, List<Bundle.Placed> neighbours, GuardrailsConfig config,
+                            ScanOptions options, Deadline scanDeadline) {
+        if (app.report().failed()) {
+            AppResult result = new AppResult(app.report(), app.bundle().objects(), app.findings());
+            listener.appChecked(result, 0);
+            return result;
+        }
+        Deadline deadline = scanDeadline;
+        if (options.appTimeout() != null && !options.appTimeout().isZero()) {
+            deadline = Deadline.after(options.appTimeout().minusNanos(app.usedNanos())).min(scanDeadline);
+            if (options.appTimeout().toNanos() <= app.usedNanos()) {
+                deadline = new Deadline(System.nanoTime() - 1);
+            }
+        }
+        try {
+            return checkWithin(app, neighbours, config, options, deadline);
+        } catch (Deadline.Exceeded e) {
+            RenderedApp late = timedOut(app.target(), config, options, System.nanoTime(),
+                    "its deadline passed while checking " + app.bundle().objects().size() + " objects");
+            List<Finding> findings = new ArrayList<>(app.findings());
+            findings.addAll(late.findings());
+            AppReport r = app.report();
+            AppResult result = new AppResult(new AppReport(r.name(), r.path(), r.type(), r.objectCount(),
+                    r.renderMillis(), late.report().error()), app.bundle().objects(), findings);
+            listener.appChecked(result, 0);
+            return result;
+        }
+    }
+
+    private AppResult checkWithin(RenderedApp app, List<Bundle.Placed> neighbours, GuardrailsConfig config,
+                                  ScanOptions options, Deadline deadline) {
+        deadline.check();
         PolicyResolver policy = new PolicyResolver(config);
         LocalDate today = LocalDate.now(options.clock());
         List<Bundle.Placed> others = new ArrayList<>();
@@ -248,13 +449,17 @@ public final class GuardrailsEngine {
                 others.add(p);
             }
         }
-        Bundle bundle = new Bundle(app.bundle().objects(), app.bundle().defaultNamespace(), others);
+        // Objects Argo CD renders but never applies (Helm test hooks, Skip hooks) are not checked;
+        // the app's output (the plugin's stdout) still carries them, as Argo CD expects.
+        List<ManifestObject> applied = app.bundle().objects().stream().filter(o -> !SyncHooks.neverApplied(o)).toList();
+        Bundle bundle = new Bundle(applied, app.bundle().defaultNamespace(), others);
         List<Finding> findings = new ArrayList<>(app.findings());
         long t0 = System.nanoTime();
         // The config's custom rules were compiled when it was loaded; plus() only concatenates lists.
         findings.addAll(checker.plus(config.customRules()).check(app.target().name(), bundle, config.settings(),
-                rule -> policy.modeFor(rule, app.profile()), config.exemptions(), config.inlineExemptions(), today));
-        AppResult result = new AppResult(app.report(), bundle.objects(), findings);
+                rule -> policy.modeFor(rule, app.profile()), config.exemptions(), config.inlineExemptions(), today,
+                deadline));
+        AppResult result = new AppResult(app.report(), app.bundle().objects(), findings);
         listener.appChecked(result, (System.nanoTime() - t0) / 1_000_000);
         return result;
     }
@@ -295,7 +500,7 @@ public final class GuardrailsEngine {
                                            String appName, ObjectRef object, SourceSpan where, String message,
                                            List<Exemption> exemptions, LocalDate today) {
         Mode mode = policy.modeFor(info, profile);
-        if (info == PlatformRules.RENDER_FAILED && mode == Mode.OFF) {
+        if ((info == PlatformRules.RENDER_FAILED || info == PlatformRules.APP_TIMEOUT) && mode == Mode.OFF) {
             mode = Mode.AUDIT; // a render failure is never silent: nothing in the app was checked
         }
         Finding f = new Finding(info.id(), info.title(), info.category(), info.severity(), mode, appName,
@@ -314,6 +519,20 @@ public final class GuardrailsEngine {
         Optional<ProfileConfig> profile = policy.profileFor(appName, appPath, options.profile());
         return platformFinding(info, policy, profile, appName, object, where, message, config.exemptions(),
                 LocalDate.now(options.clock()));
+    }
+
+    /**
+     * A coverage finding ({@code no-apps}, {@code source-unsupported}, ...) for something the scan
+     * did not check, or empty when the policy turns that reason off (coverage still lists it).
+     */
+    public Optional<Finding> coverageFinding(RuleInfo info, String appName, String appPath, ObjectRef object,
+                                             SourceSpan where, String message, GuardrailsConfig config,
+                                             ScanOptions options) {
+        PolicyResolver policy = new PolicyResolver(config);
+        Optional<ProfileConfig> profile = policy.profileFor(appName, appPath, options.profile());
+        Finding f = platformFinding(info, policy, profile, appName, object, where, message, config.exemptions(),
+                LocalDate.now(options.clock()));
+        return f.mode() == Mode.OFF ? Optional.empty() : Optional.of(f);
     }
 
     private List<Finding> expiredExemptions(GuardrailsConfig config, ScanOptions options) {

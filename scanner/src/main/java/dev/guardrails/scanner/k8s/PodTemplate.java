@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * One view over the pod spec of any workload kind, with the field path it lives at, so rules
- * written once work for Pods, Deployments, CronJobs and Argo Rollouts alike.
+ * written once work for Pods, Deployments, CronJobs, Argo Rollouts and OpenShift DeploymentConfigs alike.
  *
  * @param spec         the pod spec node ({@code spec} of a Pod, {@code spec.template.spec} of a Deployment)
  * @param specPath     its field path
@@ -29,6 +29,7 @@ public record PodTemplate(JsonNode spec, String specPath, JsonNode metadata, Str
             "ReplicationController", "spec.template",
             "Job", "spec.template",
             "Rollout", "spec.template",
+            "DeploymentConfig", "spec.template",
             "CronJob", "spec.jobTemplate.spec.template",
             "PodTemplate", "template");
 

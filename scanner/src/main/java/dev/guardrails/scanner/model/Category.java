@@ -6,6 +6,12 @@ import java.util.Locale;
 public enum Category {
     RESOURCES, PROBES, POD_SECURITY, HARDENING, IMAGES, AVAILABILITY, NETWORKING,
     NAMESPACES, SECRETS, SERVICE_ACCOUNTS, DEPRECATIONS, JOBS, METADATA,
+    /** Role-based access control: what Roles grant and whom bindings grant it to. */
+    RBAC,
+    /** Objects of one app that refer to each other: selectors, backends, mounted objects. */
+    REFERENCES,
+    /** Objects the API server would reject or misread: schema, duplicate keys, invalid values. */
+    SCHEMA,
     /** Findings about the scan itself: a failed render, an expired exemption. */
     PLATFORM;
 

@@ -59,9 +59,10 @@ public record Finding(
 
     /**
      * Identity that survives unrelated edits (line numbers shift, messages stay): used to tell
-     * new findings from old ones between two revisions.
+     * new findings from old ones between two revisions. Generated name parts (Kustomize content
+     * hashes) are left out, see {@link ObjectIdentity}.
      */
     public String fingerprint() {
-        return ruleId + "|" + app + "|" + object + "|" + path;
+        return ruleId + "|" + app + "|" + ObjectIdentity.stable(object) + "|" + path;
     }
 }

@@ -22,6 +22,8 @@ public final class ManifestObject {
     private final Map<String, Integer> fieldLines;
     private final Map<String, String> fieldFiles;
     private final ObjectRef ref;
+    private final java.util.Set<String> volatileFields;
+    private final String stableName;
 
     public ManifestObject(ObjectNode raw, SourceSpan origin, Map<String, Integer> fieldLines) {
         this(raw, origin, fieldLines, Map.of());
@@ -33,6 +35,13 @@ public final class ManifestObject {
      */
     public ManifestObject(ObjectNode raw, SourceSpan origin, Map<String, Integer> fieldLines,
                           Map<String, String> fieldFiles) {
+        this(raw, origin, fieldLines, fieldFiles, java.util.Set.of(), null);
+    }
+
+    private ManifestObject(ObjectNode raw, SourceSpan origin, Map<String, Integer> fieldLines,
+                           Map<String, String> fieldFiles, java.util.Set<String> volatileFields, String stableName) {
+        this.volatileFields = java.util.Set.copyOf(volatileFields);
+        this.stableName = stableName;
         this.raw = Objects.requireNonNull(raw, "raw");
         this.origin = Objects.requireNonNull(origin, "origin");
         this.fieldLines = fieldLines == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(fieldLines));
@@ -89,6 +98,45 @@ public final class ManifestObject {
     /** The node at a {@link FieldPath}, or a missing node. */
     public JsonNode at(String path) {
         return FieldPath.resolve(raw, path);
+    }
+
+    /**
+     * The same object, knowing which of its fields the renderer generates anew on every render
+     * (Helm's {@code randAlphaNum}, {@code genCA}...): their values are not in Git.
+     *
+     * @param stableName the name reduced to what both renders share, when the name itself is
+     *                   generated; {@code null} otherwise
+     */
+    public ManifestObject withVolatileFields(java.util.Set<String> paths, String stableName) {
+        return new ManifestObject(raw, origin, fieldLines, fieldFiles, paths, stableName);
+    }
+
+    /** Field paths (leaves) whose values differ from one render to the next; usually empty. */
+    public java.util.Set<String> volatileFields() {
+        return volatileFields;
+    }
+
+    /** True when the value at {@code path}, or anything below it, is generated at render time. */
+    public boolean isVolatile(String path) {
+        if (volatileFields.isEmpty()) {
+            return false;
+        }
+        for (String v : volatileFields) {
+            if (v.equals(path) || v.startsWith(path + ".") || v.startsWith(path + "[")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The object's identity for finding fingerprints: its reference with a generated name reduced
+     * to what stays the same across renders ({@code web-test-*} for {@code web-test-x7k2q}).
+     */
+    public ObjectRef identity() {
+        return stableName != null
+                ? new ObjectRef(ref.apiVersion(), ref.kind(), ref.namespace(), stableName)
+                : ObjectIdentity.stable(ref);
     }
 
     /** Field paths mapped to their 1-based line in {@link #origin()}'s file. */

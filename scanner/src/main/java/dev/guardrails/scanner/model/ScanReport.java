@@ -16,9 +16,11 @@ import java.util.List;
  * @param apps       one entry per app, in discovery order
  * @param findings   every finding, exempted ones included
  * @param rules      metadata of every rule that ran (for SARIF and docs links)
+ * @param skipped    apps, ApplicationSets and sources that were not rendered, with the reason
  */
 public record ScanReport(String target, String revision, Instant startedAt, long elapsedMillis,
-                         List<AppReport> apps, List<Finding> findings, List<RuleInfo> rules) {
+                         List<AppReport> apps, List<Finding> findings, List<RuleInfo> rules,
+                         List<SkippedApp> skipped) {
 
     public static final Comparator<Finding> ORDER = Comparator
             .comparing(Finding::app)
@@ -32,7 +34,18 @@ public record ScanReport(String target, String revision, Instant startedAt, long
         apps = List.copyOf(apps);
         findings = findings.stream().sorted(ORDER).toList();
         rules = List.copyOf(rules);
+        skipped = skipped == null ? List.of() : List.copyOf(skipped);
         revision = revision == null ? "" : revision;
+    }
+
+    public ScanReport(String target, String revision, Instant startedAt, long elapsedMillis,
+                      List<AppReport> apps, List<Finding> findings, List<RuleInfo> rules) {
+        this(target, revision, startedAt, elapsedMillis, apps, findings, rules, List.of());
+    }
+
+    /** Rendered, skipped and failed apps: what this report's verdict covers. */
+    public Coverage coverage() {
+        return Coverage.of(apps, skipped);
     }
 
     /** Findings that are not exempted. */

@@ -27,7 +27,9 @@ public final class ProcessFailure extends Exception {
         /** The program exited with a non-zero status. */
         EXIT,
         /** The calling thread was interrupted; the process tree was killed. */
-        INTERRUPTED
+        INTERRUPTED,
+        /** The process tree's resident memory went over its cap; the tree was killed. */
+        MEMORY_LIMIT
     }
 
     private static final Pattern NEEDS_QUOTES = Pattern.compile("[^A-Za-z0-9_@%+=:,./-]");

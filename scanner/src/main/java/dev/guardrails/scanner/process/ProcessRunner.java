@@ -2,6 +2,8 @@ package dev.guardrails.scanner.process;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -51,6 +53,11 @@ public final class ProcessRunner {
         ProcessBuilder builder = new ProcessBuilder(argv);
         builder.environment().clear();
         builder.environment().putAll(spec.env());
+        if (spec.maxRssBytes() > 0 && !spec.env().containsKey("GOMEMLIMIT")) {
+            // helm and kubectl are Go programs: a soft limit below the hard cap makes their GC work
+            // harder before the watchdog has to kill them.
+            builder.environment().put("GOMEMLIMIT", (spec.maxRssBytes() / 4 * 3) + "B");
+        }
         if (spec.workDir() != null) {
             builder.directory(spec.workDir().toFile());
         }
@@ -75,6 +82,12 @@ public final class ProcessRunner {
         Drain stderr = new Drain(process.getErrorStream(), spec.maxStderrBytes(), null);
         Thread outThread = startDaemon(stdout, "process-stdout");
         Thread errThread = startDaemon(stderr, "process-stderr");
+        AtomicBoolean memoryOverflow = new AtomicBoolean();
+        MemoryWatch memory = spec.maxRssBytes() > 0 ? new MemoryWatch(process, spec.maxRssBytes(), () -> {
+            memoryOverflow.set(true);
+            killTree(process);
+        }) : null;
+        Thread memThread = memory == null ? null : startDaemon(memory, "process-memory");
 
         boolean exited;
         try {
@@ -87,8 +100,16 @@ public final class ProcessRunner {
         if (!exited) {
             killTree(process);
         }
+        if (memThread != null) {
+            memThread.interrupt();
+        }
         finishDrains(process, outThread, errThread);
         long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        if (memoryOverflow.get()) {
+            throw new ProcessFailure(argv, ProcessFailure.Kind.MEMORY_LIMIT, -1,
+                    "killed: memory over " + (spec.maxRssBytes() / (1024 * 1024)) + " MiB (peak seen "
+                            + (memory.peak() / (1024 * 1024)) + " MiB)", stderr.text());
+        }
 
         if (!exited) {
             throw new ProcessFailure(argv, ProcessFailure.Kind.TIMEOUT, -1,
@@ -181,6 +202,67 @@ public final class ProcessRunner {
             in.close();
         } catch (IOException ignored) {
             // Nothing more to release.
+        }
+    }
+
+    /**
+     * Samples the resident memory of a process and its descendants from {@code /proc} and fires
+     * once when the sum passes the cap. Without {@code /proc} (not Linux) it does nothing: the time
+     * and output caps still hold.
+     */
+    private static final class MemoryWatch implements Runnable {
+        private static final long PERIOD_MILLIS = 25;
+        private final Process process;
+        private final long cap;
+        private final Runnable onOverflow;
+        private volatile long peak;
+
+        MemoryWatch(Process process, long cap, Runnable onOverflow) {
+            this.process = process;
+            this.cap = cap;
+            this.onOverflow = onOverflow;
+        }
+
+        @Override
+        public void run() {
+            if (!Files.isDirectory(Path.of("/proc/self"))) {
+                return;
+            }
+            while (process.isAlive() && !Thread.currentThread().isInterrupted()) {
+                long total = rss(process.pid());
+                for (ProcessHandle child : process.descendants().toList()) {
+                    total += rss(child.pid());
+                }
+                peak = Math.max(peak, total);
+                if (total > cap) {
+                    onOverflow.run();
+                    return;
+                }
+                try {
+                    Thread.sleep(PERIOD_MILLIS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        long peak() {
+            return peak;
+        }
+
+        /** VmRSS of one process in bytes; 0 once it is gone. */
+        static long rss(long pid) {
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                    if (line.startsWith("VmRSS:")) {
+                        String[] parts = line.substring(6).trim().split("\\s+");
+                        return Long.parseLong(parts[0]) * 1024; // reported in kB
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // exited between listing and reading
+            }
+            return 0;
         }
     }
 

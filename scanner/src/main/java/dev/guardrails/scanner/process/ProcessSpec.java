@@ -17,9 +17,16 @@ import java.util.Objects;
  * @param timeout        wall-clock limit; at the deadline the whole process tree is killed
  * @param maxStdoutBytes stdout beyond this kills the process and fails the run
  * @param maxStderrBytes stderr beyond this is dropped (the run goes on)
+ * @param maxRssBytes    resident memory of the whole process tree beyond this kills the tree and fails
+ *                       the run (0: no cap); enforced on Linux by sampling {@code /proc}
  */
 public record ProcessSpec(List<String> argv, Path workDir, Map<String, String> env, Duration timeout,
-                          long maxStdoutBytes, long maxStderrBytes) {
+                          long maxStdoutBytes, long maxStderrBytes, long maxRssBytes) {
+
+    public ProcessSpec(List<String> argv, Path workDir, Map<String, String> env, Duration timeout,
+                       long maxStdoutBytes, long maxStderrBytes) {
+        this(argv, workDir, env, timeout, maxStdoutBytes, maxStderrBytes, 0);
+    }
 
     /** Stderr kept by {@link #of} specs: enough for any tool's error report. */
     public static final long DEFAULT_MAX_STDERR = 256 * 1024;
@@ -36,6 +43,9 @@ public record ProcessSpec(List<String> argv, Path workDir, Map<String, String> e
         }
         if (maxStdoutBytes <= 0 || maxStderrBytes <= 0) {
             throw new IllegalArgumentException("output caps must be positive");
+        }
+        if (maxRssBytes < 0) {
+            throw new IllegalArgumentException("memory cap must be 0 (none) or positive");
         }
     }
 

@@ -18,7 +18,8 @@ import java.util.List;
  *
  * <p>No tool runs, so each file comes back verbatim with {@code exactLines = true}. Symlinks are
  * followed only when they stay inside the repo; one that leads out fails the render. Symlinked
- * directories are not descended into. Jsonnet is not evaluated ({@code .jsonnet} files are left out).
+ * directories are not descended into. Jsonnet is not evaluated: {@code .jsonnet} files
+ * are listed in {@link RenderOutput#unrendered()} so the scan reports them as not checked.
  */
 public final class DirectoryRenderer implements Renderer {
 
@@ -63,6 +64,7 @@ public final class DirectoryRenderer implements Renderer {
         candidates.sort(Comparator.comparing(p -> guard.relative(p)));
 
         List<RenderedFile> files = new ArrayList<>();
+        List<String> unrendered = new ArrayList<>();
         long total = 0;
         for (Path file : candidates) {
             String relative = appDir.relativize(file).toString().replace('\\', '/');
@@ -73,6 +75,10 @@ public final class DirectoryRenderer implements Renderer {
                 continue;
             }
             String repoPath = guard.relative(file);
+            if (relative.endsWith(".jsonnet")) {
+                unrendered.add(repoPath); // Argo CD evaluates it; this tool does not, so it is reported
+                continue;
+            }
             long size;
             try {
                 size = Files.size(file);
@@ -99,7 +105,7 @@ public final class DirectoryRenderer implements Renderer {
             files.add(new RenderedFile(repoPath, content, true));
         }
         long elapsed = (System.nanoTime() - start) / 1_000_000;
-        return new RenderOutput(files, elapsed, "directory");
+        return new RenderOutput(files, elapsed, "directory", unrendered, List.of());
     }
 
     private static void collect(PathGuard guard, Path dir, boolean recurse, List<Path> out, String app)
@@ -115,7 +121,8 @@ public final class DirectoryRenderer implements Renderer {
                     if (recurse) {
                         collect(guard, entry, true, out, app);
                     }
-                } else if (isManifestName(entry.getFileName().toString()) && Files.isRegularFile(entry)) {
+                } else if ((isManifestName(entry.getFileName().toString())
+                        || entry.getFileName().toString().endsWith(".jsonnet")) && Files.isRegularFile(entry)) {
                     out.add(entry.toAbsolutePath().normalize());
                 }
             }

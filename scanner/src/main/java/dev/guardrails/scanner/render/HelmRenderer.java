@@ -1,8 +1,8 @@
 package dev.guardrails.scanner.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.guardrails.scanner.parse.ManifestParseException;
+import dev.guardrails.scanner.parse.YamlReader;
 import dev.guardrails.scanner.process.ProcessFailure;
 import dev.guardrails.scanner.process.ProcessResult;
 import dev.guardrails.scanner.process.ProcessRunner;
@@ -37,7 +37,6 @@ import java.util.stream.Stream;
  */
 public final class HelmRenderer implements Renderer {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final String SOURCE_PREFIX = "# Source: ";
     private static final int MAX_RELEASE_NAME = 53;
 
@@ -142,13 +141,26 @@ public final class HelmRenderer implements Renderer {
             ProcessResult result;
             try {
                 result = runner.run(new ProcessSpec(argv, workDir, sandbox.env(), limits.timeout(),
-                        limits.maxOutputBytes(), ProcessSpec.DEFAULT_MAX_STDERR));
+                        limits.maxOutputBytes(), ProcessSpec.DEFAULT_MAX_STDERR, limits.maxMemoryBytes()));
             } catch (ProcessFailure failure) {
                 throw new RenderException(app + ": " + failure.getMessage(), failure);
             }
             List<RenderedFile> files = splitBySource(result.stdoutText(), request.appPath(), localDeps);
+            List<RenderedFile> rerendered = List.of();
+            if (GeneratedValues.mayGenerate(chartDir)
+                    || missing.stream().anyMatch(dep -> GeneratedValues.mayGenerate(dep.dir()))) {
+                // Render again: what differs is made by helm at render time (randAlphaNum, genCA...),
+                // not committed to Git. Checks use it to tell the two apart.
+                try {
+                    ProcessResult again = runner.run(new ProcessSpec(argv, workDir, sandbox.env(), limits.timeout(),
+                            limits.maxOutputBytes(), ProcessSpec.DEFAULT_MAX_STDERR));
+                    rerendered = splitBySource(again.stdoutText(), request.appPath(), localDeps);
+                } catch (ProcessFailure failure) {
+                    throw new RenderException(app + ": " + failure.getMessage(), failure);
+                }
+            }
             long elapsed = (System.nanoTime() - start) / 1_000_000;
-            return new RenderOutput(files, elapsed, toolVersion(helm));
+            return new RenderOutput(files, elapsed, toolVersion(helm), List.of(), rerendered);
         }
     }
 
@@ -303,13 +315,13 @@ public final class HelmRenderer implements Renderer {
                 continue;
             }
             try {
-                JsonNode root = YAML.readTree(path.toFile());
-                JsonNode deps = root == null ? null : root.get("dependencies");
+                JsonNode root = new YamlReader().readTree(guard.check(path, file), file);
+                JsonNode deps = root.get("dependencies");
                 if (deps != null && deps.isArray()) {
                     deps.forEach(declared::add);
                 }
-            } catch (IOException e) {
-                throw new RenderException(app + ": could not read " + file + ": " + e.getMessage(), e);
+            } catch (ManifestParseException e) {
+                throw new RenderException(app + ": could not read " + e.getMessage(), e);
             }
         }
         List<LocalDependency> missing = new ArrayList<>();

@@ -1,8 +1,8 @@
 package dev.guardrails.scanner.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.guardrails.scanner.parse.ManifestParseException;
+import dev.guardrails.scanner.parse.YamlReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +21,6 @@ public final class KustomizationFile {
     /** File names kustomize accepts, in its own lookup order. */
     public static final List<String> NAMES = List.of("kustomization.yaml", "kustomization.yml", "Kustomization");
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Pattern SCHEME = Pattern.compile("^(?:[a-zA-Z][a-zA-Z0-9+.-]*://|git@|git::|ssh:|file:).*");
     private static final Pattern HOST_LIKE = Pattern.compile("^[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}(?::\\d+)?/.*");
 
@@ -75,9 +74,17 @@ public final class KustomizationFile {
                 || value.contains("?version=");
     }
 
-    /** Every reference in the kustomization file, in file order. */
+    /**
+     * Every reference in the kustomization file, in file order, read from the same resolved document
+     * kustomize sees (aliases and merge keys expanded), so a reference cannot hide behind an alias.
+     */
     public static List<Ref> read(Path file) throws IOException {
-        JsonNode root = YAML.readTree(file.toFile());
+        JsonNode root;
+        try {
+            root = new YamlReader().readTree(file, file.getFileName().toString());
+        } catch (ManifestParseException e) {
+            throw new IOException(e.getMessage(), e);
+        }
         List<Ref> refs = new ArrayList<>();
         if (root == null || !root.isObject()) {
             return refs;

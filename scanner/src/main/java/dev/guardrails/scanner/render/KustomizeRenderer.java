@@ -89,7 +89,7 @@ public final class KustomizeRenderer implements Renderer {
             ProcessResult result;
             try {
                 result = runner.run(new ProcessSpec(argv, guard.root(), sandbox.env(), limits.timeout(),
-                        limits.maxOutputBytes(), ProcessSpec.DEFAULT_MAX_STDERR));
+                        limits.maxOutputBytes(), ProcessSpec.DEFAULT_MAX_STDERR, limits.maxMemoryBytes()));
             } catch (ProcessFailure failure) {
                 throw new RenderException(app + ": " + failure.getMessage().replace(relativeApp, request.appPath()),
                         failure);
@@ -139,8 +139,8 @@ public final class KustomizeRenderer implements Renderer {
             String name = token.contains("=") ? token.substring(0, token.indexOf('=')) : token;
             if (name.equals("--enable-helm")) {
                 if (!options.enableHelm()) {
-                    throw new RenderException(app + ": build option --enable-helm needs helm charts in kustomize"
-                            + " to be allowed (KustomizeOptions.enableHelm)");
+                    throw new RenderException(app + ": build option --enable-helm needs helm charts in kustomize,"
+                            + " which are not enabled for this render");
                 }
                 continue;
             }
@@ -198,7 +198,7 @@ public final class KustomizeRenderer implements Renderer {
                 case HELM_CHART -> {
                     if (!options.enableHelm()) {
                         throw new RenderException(context + " inflates a helm chart, which is disabled;"
-                                + " enable helm charts in kustomize (KustomizeOptions.enableHelm) to render it");
+                                + " add --enable-helm to the kustomize build options to render it");
                     }
                     usesHelm = true;
                 }
@@ -233,8 +233,8 @@ public final class KustomizeRenderer implements Renderer {
 
     private static void refuseRemote(KustomizeOptions options, String context) throws RenderException {
         if (!options.allowRemoteBases()) {
-            throw new RenderException(context + " is remote; scans run offline, so remote bases are refused"
-                    + " (KustomizeOptions.allowRemoteBases)");
+            throw new RenderException(context + " is remote; renders never reach the network, so remote"
+                    + " resources are refused: vendor them into the repository");
         }
     }
 

@@ -20,6 +20,9 @@ import java.util.Map;
  */
 final class ToolSandbox implements AutoCloseable {
 
+    /** The discard port on loopback: nothing listens, connections are refused at once. */
+    static final String DEAD_PROXY = "http://127.0.0.1:9";
+
     private final Path home;
     private final Map<String, String> env;
 
@@ -38,6 +41,19 @@ final class ToolSandbox implements AutoCloseable {
         vars.put("KUSTOMIZE_PLUGIN_HOME", home.resolve(".config/kustomize/plugin").toString());
         vars.put("KUBECONFIG", "/dev/null");
         vars.put("LANG", "C.UTF-8");
+        // No network, as a second wall behind the pre-checks that refuse remote references: every
+        // HTTP(S) client in helm, kustomize and git goes through a proxy on a closed local port, git
+        // may use no transport at all (kustomize fetches remote bases with git), and ssh fails.
+        for (String proxy : List.of("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy")) {
+            vars.put(proxy, DEAD_PROXY);
+        }
+        vars.put("NO_PROXY", "");
+        vars.put("no_proxy", "");
+        vars.put("GIT_ALLOW_PROTOCOL", "none");
+        vars.put("GIT_SSH_COMMAND", "false");
+        vars.put("GIT_TERMINAL_PROMPT", "0");
+        vars.put("GIT_CONFIG_NOSYSTEM", "1");
+        vars.put("GIT_CONFIG_GLOBAL", "/dev/null");
         this.env = Map.copyOf(vars);
     }
 

@@ -5,6 +5,8 @@ import static dev.guardrails.scanner.report.JsonOutput.NODES;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.guardrails.scanner.model.AppReport;
+import dev.guardrails.scanner.model.Coverage;
+import dev.guardrails.scanner.model.SkippedApp;
 import dev.guardrails.scanner.model.Exemption;
 import dev.guardrails.scanner.model.Finding;
 import dev.guardrails.scanner.model.Mode;
@@ -34,6 +36,12 @@ import java.io.Writer;
  *     "byMode":     {"enforce": n, "warn": n, "audit": n},               // active only
  *     "exempted": integer,
  *     "renderFailures": integer
+ *   },
+ *   "coverage": {                       // what the verdict covers
+ *     "complete": boolean,              // every app found was rendered and checked, and there was one
+ *     "rendered": integer, "empty": integer, "skipped": integer, "failed": integer,
+ *     "skippedApps": [{"app": string, "location": string, "reason": string, "message": string}],
+ *     "failedApps":  [{"app": string, "path": string, "error": string}]
  *   },
  *   "apps": [{"name": string, "path": string, "type": string, "objects": integer,
  *             "renderMillis": integer, "error": string|null,
@@ -72,6 +80,7 @@ public final class JsonReporter implements Reporter {
         root.put("startedAt", report.startedAt() == null ? null : report.startedAt().toString());
         root.put("elapsedMillis", report.elapsedMillis());
         root.set("summary", summary(ReportSummary.of(report)));
+        root.set("coverage", coverage(report.coverage()));
         ArrayNode apps = root.putArray("apps");
         for (AppReport app : ReportSummary.appsOf(report)) {
             apps.add(app(app, ReportSummary.of(report, app)));
@@ -97,6 +106,26 @@ public final class JsonReporter implements Reporter {
         }
         node.put("exempted", s.exempted());
         node.put("renderFailures", s.failedApps());
+        return node;
+    }
+
+    /** Rendered, skipped (with reason) and failed apps: what the verdict covers. */
+    static ObjectNode coverage(Coverage c) {
+        ObjectNode node = NODES.objectNode();
+        node.put("complete", c.complete());
+        node.put("rendered", c.rendered());
+        node.put("empty", c.empty());
+        node.put("skipped", c.skipped().size());
+        node.put("failed", c.failed().size());
+        ArrayNode skipped = node.putArray("skippedApps");
+        for (SkippedApp s : c.skipped()) {
+            skipped.addObject().put("app", s.app()).put("location", s.location()).put("reason", s.reason())
+                    .put("message", s.message());
+        }
+        ArrayNode failed = node.putArray("failedApps");
+        for (AppReport a : c.failed()) {
+            failed.addObject().put("app", a.name()).put("path", a.path()).put("error", a.error());
+        }
         return node;
     }
 

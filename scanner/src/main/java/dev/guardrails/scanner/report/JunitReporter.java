@@ -1,6 +1,7 @@
 package dev.guardrails.scanner.report;
 
 import dev.guardrails.scanner.model.AppReport;
+import dev.guardrails.scanner.model.SkippedApp;
 import dev.guardrails.scanner.model.Exemption;
 import dev.guardrails.scanner.model.Finding;
 import dev.guardrails.scanner.model.Mode;
@@ -45,6 +46,9 @@ public final class JunitReporter implements Reporter {
         List<Suite> suites = new ArrayList<>();
         for (AppReport app : ReportSummary.appsOf(report)) {
             suites.add(suite(app, ReportSummary.findingsOf(report, app.name())));
+        }
+        if (!report.skipped().isEmpty()) {
+            suites.add(skippedSuite(report));
         }
         StringBuilder b = new StringBuilder();
         b.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
@@ -110,6 +114,26 @@ public final class JunitReporter implements Reporter {
                     null, null, null, false, null, null));
         }
         return new Suite(app, cases);
+    }
+
+    /**
+     * Apps that were not rendered, one test case each: a failure when its coverage finding is in
+     * enforce or warn mode, else a skipped case naming the reason.
+     */
+    private static Suite skippedSuite(ScanReport report) {
+        List<Case> cases = new ArrayList<>();
+        for (SkippedApp s : report.skipped()) {
+            String name = s.app() + " (" + s.reason() + ")";
+            Finding f = report.findings().stream()
+                    .filter(x -> x.ruleId().equals(s.reason()) && x.app().equals(s.app()) && !x.exempted())
+                    .findFirst().orElse(null);
+            if (f != null && (f.mode() == Mode.ENFORCE || f.mode() == Mode.WARN)) {
+                cases.add(new Case(name, "coverage", s.reason(), s.message(), describe(List.of(f)), false, null, null));
+            } else {
+                cases.add(new Case(name, "coverage", null, null, null, false, "not checked: " + s.message(), null));
+            }
+        }
+        return new Suite(new AppReport("skipped apps", "", "coverage", 0, 0, null), cases);
     }
 
     private static Case findingCase(String name, String classname, List<Finding> group) {

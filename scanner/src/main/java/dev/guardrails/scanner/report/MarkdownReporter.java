@@ -8,6 +8,8 @@ import static dev.guardrails.scanner.report.MarkdownText.html;
 import static dev.guardrails.scanner.report.ReportSummary.plural;
 
 import dev.guardrails.scanner.model.AppReport;
+import dev.guardrails.scanner.model.Coverage;
+import dev.guardrails.scanner.model.SkippedApp;
 import dev.guardrails.scanner.model.Category;
 import dev.guardrails.scanner.model.Finding;
 import dev.guardrails.scanner.model.Mode;
@@ -17,6 +19,7 @@ import java.io.Writer;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +70,7 @@ public final class MarkdownReporter implements Reporter {
         if (s.clean()) {
             String line = "### Guardrails: no findings\n\nScanned " + plural(s.apps(), "app") + " ("
                     + plural(s.objects(), "object") + ")" + (s.exempted() > 0 ? "; " + s.exempted() + " exempted" : "")
-                    + ".\n";
+                    + ".\n\n" + coverage(report);
             out.write(line);
             out.flush();
             return;
@@ -76,12 +79,57 @@ public final class MarkdownReporter implements Reporter {
         String tail = howToExempt(report);
         int budget = maxChars - head.length() - tail.length() - NOTE_RESERVE;
 
+        Body body = body(report, budget, false);
+        if (body.hidden() > 0) {
+            // It does not all fit: what is cut must be the least pressing, not whatever came last.
+            body = body(report, budget, true);
+        }
+        int hidden = body.hidden();
+        StringBuilder b = new StringBuilder(head).append(body.text());
+        if (hidden > 0) {
+            b.append("… ").append(plural(hidden, "more finding")).append(" not shown.\n\n");
+        }
+        b.append(tail);
+        out.write(b.toString());
+        out.flush();
+    }
+
+    private record Body(String text, int hidden) {
+    }
+
+    /** Most pressing first: blocking, then by severity, then failed renders; report order otherwise. */
+    private static final Comparator<Finding> PRESSING = Comparator
+            .comparing((Finding f) -> !f.blocking())
+            .thenComparing(f -> f.severity() == null ? 0 : -f.severity().ordinal() - 1);
+
+    /**
+     * The details of every app with findings, within {@code budget} characters.
+     *
+     * @param severeFirst order apps by their most pressing finding and findings within an app by
+     *                    {@link #PRESSING}, so a cut drops the least severe rows
+     */
+    private static Body body(ScanReport report, int budget, boolean severeFirst) {
         StringBuilder body = new StringBuilder();
         int hidden = 0;
         boolean full = false;
-        for (AppReport app : ReportSummary.appsOf(report)) {
+        List<AppReport> apps = new ArrayList<>(ReportSummary.appsOf(report));
+        Map<String, List<Finding>> activeByApp = new LinkedHashMap<>();
+        for (AppReport app : apps) {
+            List<Finding> active = new ArrayList<>(ReportSummary.findingsOf(report, app.name()).stream()
+                    .filter(f -> !f.exempted()).toList());
+            if (severeFirst) {
+                active.sort(PRESSING);
+            }
+            activeByApp.put(app.name(), active);
+        }
+        if (severeFirst) {
+            apps.sort(Comparator.comparing((AppReport a) -> !a.failed() && activeByApp.get(a.name()).isEmpty())
+                    .thenComparing((AppReport a) -> activeByApp.get(a.name()).isEmpty() ? null
+                            : activeByApp.get(a.name()).get(0), Comparator.nullsLast(PRESSING)));
+        }
+        for (AppReport app : apps) {
             List<Finding> findings = ReportSummary.findingsOf(report, app.name());
-            List<Finding> active = findings.stream().filter(f -> !f.exempted()).toList();
+            List<Finding> active = activeByApp.get(app.name());
             if (active.isEmpty() && !app.failed()) {
                 continue;
             }
@@ -93,13 +141,7 @@ public final class MarkdownReporter implements Reporter {
             hidden += active.size() - shown;
             full = shown < active.size();
         }
-        StringBuilder b = new StringBuilder(head).append(body);
-        if (hidden > 0) {
-            b.append("… ").append(plural(hidden, "more finding")).append(" not shown.\n\n");
-        }
-        b.append(tail);
-        out.write(b.toString());
-        out.flush();
+        return new Body(body.toString(), hidden);
     }
 
     private static String head(ScanReport report, ReportSummary s) {
@@ -122,6 +164,7 @@ public final class MarkdownReporter implements Reporter {
         b.append(": ").append(plural(s.apps(), "app")).append(", ").append(plural(s.objects(), "object"))
                 .append(", ").append(plural(s.findings(), "finding")).append(", ").append(s.exempted())
                 .append(" exempted.\n\n");
+        b.append(coverage(report));
 
         b.append("| App | Objects | Enforce | Warn | Audit | Exempted |\n");
         b.append("| --- | ---: | ---: | ---: | ---: | ---: |\n");
@@ -148,6 +191,29 @@ public final class MarkdownReporter implements Reporter {
                     .append(" | ").append(quietObjects).append(" | | | | |\n");
         }
         b.append('\n');
+        return b.toString();
+    }
+
+    /**
+     * The coverage line, then (when some were) the skipped apps with their reason: a verdict
+     * always says what it does not cover.
+     */
+    static String coverage(ScanReport report) {
+        Coverage c = report.coverage();
+        StringBuilder b = new StringBuilder("**Coverage:** ").append(c.line()).append(".\n\n");
+        if (!c.skipped().isEmpty()) {
+            b.append("| Skipped app | Reason | Why |\n| --- | --- | --- |\n");
+            int n = 0;
+            for (SkippedApp sk : c.skipped()) {
+                if (n++ == MAX_TABLE_APPS) {
+                    b.append("| … ").append(plural(c.skipped().size() - MAX_TABLE_APPS, "more")).append(" | | |\n");
+                    break;
+                }
+                b.append("| ").append(cell(sk.app())).append(" | ").append(code(sk.reason())).append(" | ")
+                        .append(cell(sk.message())).append(" |\n");
+            }
+            b.append('\n');
+        }
         return b.toString();
     }
 

@@ -88,6 +88,8 @@ record ReportSummary(int apps, int objects, int findings, int blocking, Map<Mode
         List<AppReport> apps = new ArrayList<>(report.apps());
         Set<String> known = new LinkedHashSet<>();
         apps.forEach(a -> known.add(a.name()));
+        // Skipped apps are listed under coverage with their reason, not as apps that rendered nothing.
+        report.skipped().forEach(s -> known.add(s.app()));
         for (Finding f : report.findings()) {
             if (known.add(f.app())) {
                 apps.add(new AppReport(f.app(), "", "", 0, 0, null));

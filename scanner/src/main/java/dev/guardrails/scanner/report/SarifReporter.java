@@ -5,6 +5,7 @@ import static dev.guardrails.scanner.report.JsonOutput.NODES;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.guardrails.scanner.model.AppReport;
+import dev.guardrails.scanner.model.SkippedApp;
 import dev.guardrails.scanner.model.Category;
 import dev.guardrails.scanner.model.Exemption;
 import dev.guardrails.scanner.model.Finding;
@@ -117,6 +118,9 @@ public final class SarifReporter implements Reporter {
         ObjectNode props = run.putObject("properties");
         props.put("target", report.target());
         props.put("revision", report.revision());
+        // Coverage in the run's property bag: SARIF has no native "skipped", and code-scanning UIs
+        // show the skipped and failed apps as results (coverage findings) and notifications.
+        props.set("coverage", JsonReporter.coverage(report.coverage()));
 
         ObjectNode root = NODES.objectNode();
         root.put("$schema", SCHEMA_URI);
@@ -253,6 +257,14 @@ public final class SarifReporter implements Reporter {
                 note.putArray("locations").add(loc);
             }
             note.putObject("properties").put("app", app.name());
+            notes.add(note);
+        }
+        for (SkippedApp skipped : report.skipped()) {
+            ObjectNode note = NODES.objectNode();
+            note.put("level", "warning");
+            note.set("message", text("App " + skipped.app() + " was not checked (" + skipped.reason() + "): "
+                    + skipped.message()));
+            note.putObject("properties").put("app", skipped.app()).put("reason", skipped.reason());
             notes.add(note);
         }
         if (!notes.isEmpty()) {

@@ -3,6 +3,8 @@ package dev.guardrails.scanner.report;
 import static dev.guardrails.scanner.report.ReportSummary.plural;
 
 import dev.guardrails.scanner.model.AppReport;
+import dev.guardrails.scanner.model.Coverage;
+import dev.guardrails.scanner.model.SkippedApp;
 import dev.guardrails.scanner.model.Finding;
 import dev.guardrails.scanner.model.Mode;
 import dev.guardrails.scanner.model.ObjectRef;
@@ -21,7 +23,9 @@ import java.util.Set;
 /**
  * Human output for terminals and CI logs. Findings are grouped by app, then by object, each with
  * a one-line verdict; the fix is printed under a rule's first finding in each app; exempted
- * findings are only counted. When nothing is
+ * findings are only counted. A rule with more than {@value #ROLLUP} non-blocking findings in an
+ * app is rolled up into one line with a few examples (the JSON, SARIF and HTML reports list them
+ * all); blocking findings are always listed one by one. When nothing is
  * active the whole report is one line, so a clean scan stays quiet in CI logs.
  *
  * <p>Messages come from manifests, i.e. from whoever wrote the repo: control characters
@@ -35,6 +39,10 @@ public final class TextReporter implements Reporter {
     private static final String RED = "\u001b[31m";
     private static final String YELLOW = "\u001b[33m";
     private static final String CYAN = "\u001b[36m";
+
+    /** Non-blocking findings of one rule in one app listed one by one; more are rolled up. */
+    static final int ROLLUP = 5;
+    private static final int EXAMPLES = 3;
 
     private final boolean colour;
 
@@ -61,15 +69,40 @@ public final class TextReporter implements Reporter {
             if (summary.exempted() > 0) {
                 b.append("; ").append(summary.exempted()).append(" exempted");
             }
-            b.append(".\n");
+            b.append(". Coverage: ").append(report.coverage().line()).append(".\n");
+            appendSkipped(b, report);
             out.write(b.toString());
             return;
         }
         for (AppReport app : ReportSummary.appsOf(report)) {
             appendApp(b, app, ReportSummary.findingsOf(report, app.name()));
         }
+        appendSkipped(b, report);
         appendSummary(b, summary);
+        Coverage coverage = report.coverage();
+        String line = "Coverage: " + coverage.line();
+        b.append(coverage.complete() ? paint(BOLD, line) : paint(BOLD + RED, line)).append('\n');
         out.write(b.toString());
+    }
+
+    /** One line per app or source that was not rendered, with the reason and its mode. */
+    private void appendSkipped(StringBuilder b, ScanReport report) {
+        if (report.skipped().isEmpty()) {
+            return;
+        }
+        b.append(paint(BOLD, "Skipped (not checked)")).append('\n');
+        for (SkippedApp s : report.skipped()) {
+            String mode = report.findings().stream()
+                    .filter(f -> f.ruleId().equals(s.reason()) && f.app().equals(s.app()) && !f.exempted())
+                    .map(f -> f.mode().id()).findFirst().orElse("off");
+            b.append("  ").append(marker(Mode.parse(mode))).append(' ').append(clean(s.app().isEmpty() ? "(unnamed)" : s.app()))
+                    .append("  ").append(clean(s.reason())).append("  ").append(clean(s.message()));
+            if (!s.location().isEmpty()) {
+                b.append(paint(DIM, "  (" + clean(s.location()) + ")"));
+            }
+            b.append('\n');
+        }
+        b.append('\n');
     }
 
     private void appendApp(StringBuilder b, AppReport app, List<Finding> findings) {
@@ -93,9 +126,18 @@ public final class TextReporter implements Reporter {
             }
         }
         // The render error is printed above in full; its finding would only repeat it.
-        List<Finding> listed = app.failed()
+        List<Finding> shown = app.failed()
                 ? active.stream().filter(f -> !f.ruleId().equals("render-failed")).toList()
                 : active;
+        Map<String, List<Finding>> byRule = new LinkedHashMap<>();
+        for (Finding f : shown) {
+            if (f.mode() != Mode.ENFORCE) {
+                byRule.computeIfAbsent(f.ruleId(), k -> new ArrayList<>()).add(f);
+            }
+        }
+        byRule.values().removeIf(list -> list.size() <= ROLLUP);
+        List<Finding> listed = shown.stream().filter(f -> f.mode() == Mode.ENFORCE || !byRule.containsKey(f.ruleId()))
+                .toList();
         Set<String> explained = new HashSet<>();
         for (List<Finding> group : byObject(listed).values()) {
             Finding first = group.get(0);
@@ -119,10 +161,37 @@ public final class TextReporter implements Reporter {
                 }
             }
         }
+        for (List<Finding> rolled : byRule.values()) {
+            appendRollup(b, rolled);
+        }
         if (exempted > 0) {
             b.append("  ").append(paint(DIM, exempted + " exempted")).append('\n');
         }
         b.append('\n');
+    }
+
+    /** One line for many findings of one rule: how many, on how many objects, a few examples, the fix. */
+    private void appendRollup(StringBuilder b, List<Finding> findings) {
+        Finding first = findings.get(0);
+        Set<String> objects = new java.util.LinkedHashSet<>();
+        findings.forEach(f -> objects.add(objectLabel(f.object())));
+        List<String> examples = new ArrayList<>();
+        for (Finding f : findings) {
+            String example = objectLabel(f.object()) + (where(f).isEmpty() ? "" : " (" + where(f) + ")");
+            if (examples.size() < EXAMPLES && !examples.contains(example)) {
+                examples.add(example);
+            }
+        }
+        b.append("  ").append(marker(first.mode())).append(' ').append(severity(first.severity())).append(' ')
+                .append(clean(first.ruleId())).append("  ")
+                .append(plural(findings.size(), "finding")).append(" on ").append(plural(objects.size(), "object"))
+                .append(": ").append(clean(first.title() == null ? "" : first.title())).append('\n');
+        b.append("      ").append(paint(DIM, "e.g. " + String.join(", ", examples)
+                + (findings.size() > examples.size() ? ", ... (all in --format json, sarif or html)" : "")))
+                .append('\n');
+        if (first.remediation() != null && !first.remediation().isBlank()) {
+            b.append("      ").append(paint(DIM, "fix: " + clean(first.remediation()))).append('\n');
+        }
     }
 
     private void appendSummary(StringBuilder b, ReportSummary s) {

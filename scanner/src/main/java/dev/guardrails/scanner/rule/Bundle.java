@@ -8,6 +8,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * All objects one app renders to, indexed for cross-object rules. Objects without a namespace
@@ -25,6 +27,7 @@ public final class Bundle {
     private final String defaultNamespace;
     private final Map<String, List<ManifestObject>> byKind = new LinkedHashMap<>();
     private final Map<String, List<Placed>> neighboursByKind = new LinkedHashMap<>();
+    private final Map<Class<?>, Object> derived = new ConcurrentHashMap<>();
 
     /** An object of another app with the namespace it lands in. */
     public record Placed(ManifestObject object, String namespace) {
@@ -108,6 +111,22 @@ public final class Bundle {
             }
         }
         return out;
+    }
+
+    /**
+     * An index over this bundle's objects, built once by {@code build} and shared by every rule and
+     * thread checking the bundle, so cross-object rules stay linear in the app's size. {@code build}
+     * must depend on the bundle only; it may run twice under contention, one result wins.
+     */
+    public <T> T derived(Class<T> type, Function<Bundle, T> build) {
+        Object existing = derived.get(type);
+        if (existing == null) {
+            existing = derived.putIfAbsent(type, build.apply(this));
+            if (existing == null) {
+                existing = derived.get(type);
+            }
+        }
+        return type.cast(existing);
     }
 
     /** Places this bundle's objects in their namespaces, for use as another bundle's neighbours. */

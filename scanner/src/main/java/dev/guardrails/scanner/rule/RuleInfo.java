@@ -1,6 +1,7 @@
 package dev.guardrails.scanner.rule;
 
 import dev.guardrails.scanner.model.Category;
+import dev.guardrails.scanner.model.Mode;
 import dev.guardrails.scanner.model.PodSecurityLevel;
 import dev.guardrails.scanner.model.Severity;
 import java.util.Objects;
@@ -17,6 +18,10 @@ import java.util.regex.Pattern;
  * @param podSecurity the Pod Security Standards level this rule belongs to, or NONE
  * @param rationale   why it matters in production, one or two sentences
  * @param remediation what to change, ending with a period
+ * @param defaultMode the strongest mode the rule runs in unless {@code .guardrails.yaml} names the
+ *                    rule or its category: a global or profile {@code mode: enforce} lowers it to
+ *                    this, so checks that often meet legitimate exceptions (objects another app
+ *                    provides) never block by default; null when the global mode applies unchanged
  */
 public record RuleInfo(
         String id,
@@ -25,7 +30,8 @@ public record RuleInfo(
         Severity severity,
         PodSecurityLevel podSecurity,
         String rationale,
-        String remediation) {
+        String remediation,
+        Mode defaultMode) {
 
     private static final Pattern KEBAB = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
@@ -40,11 +46,30 @@ public record RuleInfo(
         if (!KEBAB.matcher(id).matches()) {
             throw new IllegalArgumentException("rule id must be kebab-case: " + id);
         }
+        if (defaultMode == Mode.OFF) {
+            throw new IllegalArgumentException("a built-in rule runs at least in audit mode: " + id);
+        }
+    }
+
+    /** Metadata whose mode is the configured one, uncapped. */
+    public RuleInfo(String id, String title, Category category, Severity severity, PodSecurityLevel podSecurity,
+                    String rationale, String remediation) {
+        this(id, title, category, severity, podSecurity, rationale, remediation, null);
     }
 
     /** Metadata for a rule outside the Pod Security Standards. */
     public static RuleInfo of(String id, String title, Category category, Severity severity,
                               String rationale, String remediation) {
         return new RuleInfo(id, title, category, severity, PodSecurityLevel.NONE, rationale, remediation);
+    }
+
+    /** The same metadata, running at most in {@code mode} unless configured by rule or category. */
+    public RuleInfo withDefaultMode(Mode mode) {
+        return new RuleInfo(id, title, category, severity, podSecurity, rationale, remediation, mode);
+    }
+
+    /** {@code mode} lowered to {@link #defaultMode} when that is weaker. */
+    public Mode capDefault(Mode mode) {
+        return defaultMode != null && mode != null && mode.compareTo(defaultMode) > 0 ? defaultMode : mode;
     }
 }

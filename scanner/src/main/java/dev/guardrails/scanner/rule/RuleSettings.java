@@ -11,12 +11,14 @@ import java.util.Objects;
  * @param requiredLabels    label keys every workload (and its pod template) must carry
  * @param kubeVersion       the target cluster version for deprecated-API checks
  * @param maxHpaReplicas    the largest {@code maxReplicas} an HPA may ask for
+ * @param platformObjects   objects an app may refer to without defining them
  */
 public record RuleSettings(
         List<String> allowedRegistries,
         List<String> requiredLabels,
         KubeVersion kubeVersion,
-        int maxHpaReplicas) {
+        int maxHpaReplicas,
+        PlatformObjects platformObjects) {
 
     public static final List<String> DEFAULT_REQUIRED_LABELS =
             List.of("app.kubernetes.io/name", "app.kubernetes.io/part-of");
@@ -28,9 +30,19 @@ public record RuleSettings(
         if (maxHpaReplicas <= 0) {
             maxHpaReplicas = 100;
         }
+        platformObjects = Objects.requireNonNullElse(platformObjects, PlatformObjects.NONE);
+    }
+
+    public RuleSettings(List<String> allowedRegistries, List<String> requiredLabels, KubeVersion kubeVersion,
+                        int maxHpaReplicas) {
+        this(allowedRegistries, requiredLabels, kubeVersion, maxHpaReplicas, PlatformObjects.NONE);
     }
 
     public static RuleSettings defaults() {
         return new RuleSettings(List.of(), DEFAULT_REQUIRED_LABELS, KubeVersion.DEFAULT, 100);
+    }
+
+    public RuleSettings withKubeVersion(KubeVersion version) {
+        return new RuleSettings(allowedRegistries, requiredLabels, version, maxHpaReplicas, platformObjects);
     }
 }

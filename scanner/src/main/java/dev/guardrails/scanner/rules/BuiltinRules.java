@@ -17,6 +17,9 @@ public final class BuiltinRules {
         List<Rule> rules = new ArrayList<>();
         rules.addAll(SecurityRuleSet.rules());
         rules.addAll(OperationsRuleSet.rules());
+        rules.addAll(RbacRuleSet.rules());
+        rules.addAll(ReferenceRuleSet.rules());
+        rules.addAll(HygieneRuleSet.rules());
         return List.copyOf(rules);
     }
 }

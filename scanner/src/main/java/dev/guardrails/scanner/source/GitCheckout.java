@@ -21,10 +21,12 @@ import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
  */
 public final class GitCheckout implements AutoCloseable {
 
+    private final Path clone;
     private final Path root;
     private final String commit;
 
-    private GitCheckout(Path root, String commit) {
+    private GitCheckout(Path clone, Path root, String commit) {
+        this.clone = clone;
         this.root = root;
         this.commit = commit;
     }
@@ -44,27 +46,95 @@ public final class GitCheckout implements AutoCloseable {
      * @param token optional HTTPS token (used as password); never logged
      */
     public static GitCheckout clone(String url, String ref, Optional<String> token) throws SourceException {
+        return clone(url, ref, token, CheckoutLimits.defaults());
+    }
+
+    /**
+     * Clones within {@code limits}: the clone is cancelled at the timeout and a revision whose files
+     * exceed the size or count cap is refused before it is checked out.
+     */
+    public static GitCheckout clone(String url, String ref, Optional<String> token, CheckoutLimits limits)
+            throws SourceException {
+        if (!isRemote(url)) {
+            return cloneLocal(url, ref, limits);
+        }
+        refuseTokenOverPlainHttp(url, token);
+        return cloneUrl(url, ref, token, null, limits);
+    }
+
+    /**
+     * A local path (relative ones too, {@code scan . --ref HEAD~1}): the repository holding it is
+     * cloned, the clone keeps the source's {@code origin} URL (Applications name the repo by it),
+     * and {@link #root()} is the same subdirectory in the clone.
+     */
+    private static GitCheckout cloneLocal(String path, String ref, CheckoutLimits limits) throws SourceException {
+        Path target = Path.of(path).toAbsolutePath().normalize();
+        if (!Files.isDirectory(target)) {
+            throw new SourceException(path + " is not a directory or a Git URL");
+        }
+        FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(target.toFile());
+        if (builder.getGitDir() == null) {
+            throw new SourceException(path + " is not inside a Git repository; --ref needs one");
+        }
+        try (Repository source = builder.setMustExist(true).build()) {
+            Path top = source.isBare() ? source.getDirectory().toPath() : source.getWorkTree().toPath();
+            top = top.toAbsolutePath().normalize();
+            String sub = target.startsWith(top) ? top.relativize(target).toString() : "";
+            String origin = source.getConfig().getString("remote", "origin", "url");
+            return cloneUrl(top.toUri().toString(), ref, Optional.empty(), new Local(sub, origin, path), limits);
+        } catch (IOException e) {
+            throw new SourceException("cannot open the Git repository of " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** What a clone of a local repository keeps of its source. */
+    private record Local(String subdirectory, String originUrl, String asGiven) {
+    }
+
+    private static GitCheckout cloneUrl(String url, String ref, Optional<String> token, Local local,
+                                        CheckoutLimits limits) throws SourceException {
         Path dir;
         try {
             dir = Files.createTempDirectory("guardrails-git-");
         } catch (IOException e) {
             throw new SourceException("cannot create a checkout directory: " + e.getMessage(), e);
         }
-        String safeUrl = redact(url);
+        String safeUrl = local != null ? local.asGiven() : redact(url);
+        long started = System.nanoTime();
         try (Git git = Git.cloneRepository()
                 .setURI(url)
                 .setDirectory(dir.toFile())
                 .setCloneAllBranches(true)
                 .setCredentialsProvider(credentials(token))
+                .setNoCheckout(true)
+                .setTimeout(limits.ioTimeoutSeconds())
+                .setProgressMonitor(limits.monitor())
                 .call()) {
             String wanted = ref == null || ref.isBlank() ? "HEAD" : ref;
             ObjectId id = resolve(git.getRepository(), wanted)
                     .orElseThrow(() -> new SourceException("revision '" + wanted + "' not found in " + safeUrl));
-            git.checkout().setName(id.name()).call();
-            return new GitCheckout(dir, id.name());
+            limits.checkTree(git.getRepository(), id, safeUrl + " at " + wanted);
+            // Nothing is on disk yet (no-checkout clone): a hard reset writes exactly the commit's tree.
+            git.reset().setMode(org.eclipse.jgit.api.ResetCommand.ResetType.HARD).setRef(id.name()).call();
+            if (local == null) {
+                return new GitCheckout(dir, dir, id.name());
+            }
+            if (local.originUrl() != null) {
+                var config = git.getRepository().getConfig();
+                config.setString("remote", "origin", "url", local.originUrl());
+                config.save();
+            }
+            Path root = dir.resolve(local.subdirectory()).normalize();
+            if (!Files.isDirectory(root)) {
+                throw new SourceException(local.asGiven() + " does not exist at revision '" + wanted + "'");
+            }
+            return new GitCheckout(dir, root, id.name());
         } catch (GitAPIException | IOException | RuntimeException e) {
             TempTrees.deleteQuietly(dir);
-            throw new SourceException("cannot clone " + safeUrl + ": " + redact(String.valueOf(e.getMessage())), e);
+            boolean late = System.nanoTime() - started >= limits.timeout().toNanos();
+            String why = late ? "timed out after " + limits.timeout().toSeconds() + "s (the clone was cancelled)"
+                    : String.valueOf(e.getMessage());
+            throw new SourceException("cannot clone " + safeUrl + ": " + scrub(why, token), null);
         } catch (SourceException e) {
             TempTrees.deleteQuietly(dir);
             throw e;
@@ -105,6 +175,25 @@ public final class GitCheckout implements AutoCloseable {
                 .orElse(null);
     }
 
+    /**
+     * A token is a password: over plain http:// anyone on the path reads it. Refused outright, so a
+     * misspelt URL fails loudly instead of leaking the credential.
+     */
+    public static void refuseTokenOverPlainHttp(String url, Optional<String> token) throws SourceException {
+        if (token.filter(t -> !t.isBlank()).isPresent() && url != null
+                && url.regionMatches(true, 0, "http://", 0, 7)) {
+            throw new SourceException("refusing to send a Git token over plain http:// to " + redact(url)
+                    + ": use an https:// URL (or unset the token variable named by --token-env)");
+        }
+    }
+
+    /** {@link #redact} plus the token itself, wherever a library echoed it. */
+    static String scrub(String text, Optional<String> token) {
+        String out = redact(text);
+        String t = token.orElse("");
+        return t.length() >= 4 ? out.replace(t, "***") : out;
+    }
+
     /** Removes user-info (tokens) from a URL before it appears in any message. */
     public static String redact(String text) {
         return text == null ? "" : text.replaceAll("(https?://)[^/@\\s]+@", "$1***@");
@@ -125,6 +214,6 @@ public final class GitCheckout implements AutoCloseable {
 
     @Override
     public void close() {
-        TempTrees.deleteQuietly(root);
+        TempTrees.deleteQuietly(clone);
     }
 }

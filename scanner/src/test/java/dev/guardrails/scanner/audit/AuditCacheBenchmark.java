@@ -53,11 +53,12 @@ public final class AuditCacheBenchmark {
             AuditReport report = runner.run(list, null, AuditProgress.NONE);
             ms[run] = (System.nanoTime() - t0) / 1_000_000;
             findings = report.findings().size();
+            long failedRenders = report.findings().stream().filter(f -> f.rule().equals("render-failed")).count();
             if (!report.failedRepos().isEmpty()) {
                 throw new IllegalStateException("bench repos failed: " + report.failedRepos());
             }
-            System.out.printf("run %d: %,d ms, cache %d hits / %d misses, %d findings%n",
-                    run + 1, ms[run], cache.hits(), cache.misses(), findings);
+            System.out.printf("run %d: %,d ms, cache %d hits / %d misses, %d findings (%d failed renders)%n",
+                    run + 1, ms[run], cache.hits(), cache.misses(), findings, failedRenders);
         }
         // Control: a warm JVM without the cache, so the ratio is not mistaken for JIT warm-up.
         GuardrailsEngine plain = new GuardrailsEngine(BuiltinRules.all(),

@@ -67,6 +67,24 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void platformObjectsAreReadAndSurviveKubeVersionOverrides() throws Exception {
+        GuardrailsConfig c = loader.parse("""
+                platformObjects:
+                  serviceAccounts: [external-dns]
+                  secrets: ["vault/*", regcred]
+                  configMaps: []
+                """, "x").withKubeVersion(dev.guardrails.scanner.rule.KubeVersion.parse("1.30"));
+        var platform = c.settings().platformObjects();
+        assertThat(platform.provides("ServiceAccount", "dns", "external-dns")).isTrue();
+        assertThat(platform.provides("Secret", "vault", "db")).isTrue();
+        assertThat(platform.provides("Secret", "shop", "db")).isFalse();
+        assertThat(platform.provides("Secret", "shop", "regcred")).isTrue();
+        assertThat(platform.provides("ConfigMap", "shop", "kube-root-ca.crt")).isTrue();
+        assertThat(platform.provides("PersistentVolumeClaim", "shop", "regcred")).isFalse();
+        assertThat(c.settings().kubeVersion().toString()).isEqualTo("1.30");
+    }
+
+    @Test
     void emptyFileMeansDefaults() throws Exception {
         assertThat(loader.parse("", "x").mode()).isEqualTo(Mode.WARN);
         assertThat(loader.parse("# only a comment\n", "x").exemptions()).isEmpty();
@@ -88,7 +106,10 @@ class ConfigLoaderTest {
             "exemptions: [{rule: latest-tag, owner: o, reason: '', expires: 2030-01-01}] | exemptions[0].reason: required",
             "'mode: [unclosed' | malformed YAML",
             "- a list | (top level): must be a mapping",
-            "inlineExemptions: maybe | inlineExemptions: must be true or false"
+            "inlineExemptions: maybe | inlineExemptions: must be true or false",
+            "platformObjects: {secret: [x]} | platformObjects.secret: unknown key",
+            "platformObjects: {secrets: x} | platformObjects.secrets: must be a list of strings",
+            "platformObjects: [x] | platformObjects: must be a mapping"
     })
     void rejectsBadPolicyNamingTheField(String yaml, String message) {
         assertThatThrownBy(() -> loader.parse(yaml, "repo/.guardrails.yaml"))

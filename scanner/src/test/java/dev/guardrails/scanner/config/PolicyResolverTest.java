@@ -57,4 +57,22 @@ class PolicyResolverTest {
         RuleInfo other = RuleInfo.of("host-pid", "t", Category.POD_SECURITY, Severity.HIGH, "r", "f.");
         assertThat(resolver.modeFor(other, inProd)).isEqualTo(Mode.ENFORCE);     // profile mode
     }
+
+    @Test
+    void defaultModeCapsOnlyTheGeneralMode() {
+        RuleInfo capped = RuleInfo.of("secret-missing", "t", Category.REFERENCES, Severity.MEDIUM, "r", "f.")
+                .withDefaultMode(Mode.AUDIT);
+        Optional<ProfileConfig> inProd = Optional.of(prod);
+        assertThat(resolver.modeFor(capped, inProd)).isEqualTo(Mode.AUDIT);          // profile enforce, capped
+        assertThat(resolver.modeFor(capped, Optional.empty())).isEqualTo(Mode.AUDIT); // global warn, capped
+        GuardrailsConfig explicit = new GuardrailsConfig(Mode.ENFORCE, Map.of("references", Mode.ENFORCE),
+                Map.of(), List.of(), List.of(), List.of(), RuleSettings.defaults(), "default");
+        assertThat(new PolicyResolver(explicit).modeFor(capped, Optional.empty())).isEqualTo(Mode.ENFORCE);
+        GuardrailsConfig byRule = new GuardrailsConfig(Mode.OFF, Map.of(), Map.of("secret-missing", Mode.WARN),
+                List.of(), List.of(), List.of(), RuleSettings.defaults(), "default");
+        assertThat(new PolicyResolver(byRule).modeFor(capped, Optional.empty())).isEqualTo(Mode.WARN);
+        GuardrailsConfig off = new GuardrailsConfig(Mode.OFF, Map.of(), Map.of(), List.of(), List.of(), List.of(),
+                RuleSettings.defaults(), "default");
+        assertThat(new PolicyResolver(off).modeFor(capped, Optional.empty())).isEqualTo(Mode.OFF); // never raised
+    }
 }

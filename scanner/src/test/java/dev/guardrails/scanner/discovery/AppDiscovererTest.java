@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import dev.guardrails.scanner.config.DiscoverySettings.ChartVariant;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
@@ -79,6 +81,7 @@ class AppDiscovererTest {
         assertThat(apps).extracting(AppSource::name).containsExactly(
                 ".",
                 "apps/api",
+                "apps/web",
                 "apps/web@prod",
                 "apps/web@staging",
                 "both",
@@ -112,6 +115,44 @@ class AppDiscovererTest {
     }
 
     @Test
+    void libraryChartsAndComponentsAreNotAppsAndSaySo() throws Exception {
+        write("charts/common/Chart.yaml", "apiVersion: v2\nname: common\ntype: library # helpers only\nversion: 2.0.0\n");
+        write("charts/common/templates/_helpers.tpl", "{{- define \"common.name\" -}}x{{- end -}}\n");
+        write("components/unused/kustomization.yaml", "apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: \"Component\"\n");
+        List<String> notes = new java.util.ArrayList<>();
+
+        List<AppSource> apps = discoverer.discover(repo, List.of(), Set.of(ChartVariant.DEFAULT, ChartVariant.ENV),
+                notes::add);
+
+        assertThat(apps).extracting(AppSource::name)
+                .doesNotContain("charts/common", "components/unused", "kustomize/components/labels");
+        assertThat(notes).anyMatch(n -> n.startsWith("charts/common: library chart"))
+                .anyMatch(n -> n.startsWith("components/unused: Kustomize Component that no kustomization"))
+                .as("a used component is silent, like a base").noneMatch(n -> n.contains("kustomize/components"));
+    }
+
+    @Test
+    void chartVariantsAreDefaultEnvAndOptionallyCi() throws Exception {
+        write("apps/web/ci/hpa-values.yaml", "autoscaling:\n  enabled: true\n");
+        write("apps/web/ci/default-values.yaml", "{}\n");
+
+        assertThat(discoverer.discover(repo, List.of(), Set.of(ChartVariant.values()), n -> { }))
+                .filteredOn(a -> a.path().equals("apps/web"))
+                .extracting(AppSource::name, a -> a.helm().valueFiles())
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("apps/web", List.of()),
+                        org.assertj.core.groups.Tuple.tuple("apps/web@ci/default-values", List.of("ci/default-values.yaml")),
+                        org.assertj.core.groups.Tuple.tuple("apps/web@ci/hpa-values", List.of("ci/hpa-values.yaml")),
+                        org.assertj.core.groups.Tuple.tuple("apps/web@prod", List.of("values-prod.yaml")),
+                        org.assertj.core.groups.Tuple.tuple("apps/web@staging", List.of("values-staging.yml")));
+        assertThat(discoverer.discover(repo, List.of(), Set.of(ChartVariant.ENV), n -> { }))
+                .filteredOn(a -> a.path().startsWith("apps/"))
+                .extracting(AppSource::name)
+                .as("without default, a chart with no env file still renders its defaults")
+                .containsExactly("apps/api", "apps/web@prod", "apps/web@staging");
+    }
+
+    @Test
     void withoutExclusionsExcludedDirsShowUp() {
         assertThat(discoverer.discover(repo, null)).extracting(AppSource::name)
                 .contains("vendor/thing", "scratch")
@@ -126,7 +167,8 @@ class AppDiscovererTest {
         Files.delete(repo.resolve("kustomize/overlays/dev/kustomization.yml"));
 
         assertThat(discoverer.discover(repo, List.of())).extracting(AppSource::name)
-                .contains("kustomize/base", "kustomize/components/labels", "kustomize/shared");
+                .contains("kustomize/base", "kustomize/shared")
+                .as("a Component cannot be built on its own").doesNotContain("kustomize/components/labels");
     }
 
     @Test

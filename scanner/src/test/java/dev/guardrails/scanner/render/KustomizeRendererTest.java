@@ -126,7 +126,7 @@ class KustomizeRendererTest {
         assertThatThrownBy(() -> renderer.render(request("helm-inflate", KustomizeOptions.defaults())))
                 .isInstanceOf(RenderException.class)
                 .hasMessageContaining("helmCharts entry 'redis'")
-                .hasMessageContaining("enableHelm");
+                .hasMessageContaining("--enable-helm").hasMessageNotContaining("KustomizeOptions");
         assertThatThrownBy(() -> renderer.render(request("helm-inflate", new KustomizeOptions(List.of(), false, true))))
                 .isInstanceOf(RenderException.class)
                 .hasMessageContaining("helmCharts entry 'https://charts.example.com'")
@@ -143,7 +143,7 @@ class KustomizeRendererTest {
         }
         assertThatThrownBy(() -> renderer.render(request("overlays/prod",
                 new KustomizeOptions(List.of("--enable-helm")))))
-                .hasMessageContaining("enableHelm");
+                .hasMessageContaining("--enable-helm").hasMessageNotContaining("KustomizeOptions");
     }
 
     @Test

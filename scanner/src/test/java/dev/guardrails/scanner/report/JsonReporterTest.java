@@ -36,7 +36,7 @@ class JsonReporterTest {
     void topLevelFieldsInDocumentedOrder() throws Exception {
         JsonNode root = sample();
         assertThat(keys(root)).containsExactly("schemaVersion", "target", "revision", "startedAt", "elapsedMillis",
-                "summary", "apps", "findings");
+                "summary", "coverage", "apps", "findings");
         assertThat(root.get("schemaVersion").asInt()).isEqualTo(1);
         assertThat(root.get("target").asText()).isEqualTo("https://git.example.com/acme/deploy.git");
         assertThat(root.get("revision").asText()).isEqualTo(ReportSamples.REVISION);

@@ -119,7 +119,8 @@ class MarkdownReporterTest {
     @Test
     void cleanScanIsShort() {
         assertThat(render(new MarkdownReporter(), ReportSamples.clean()))
-                .isEqualTo("### Guardrails: no findings\n\nScanned 2 apps (8 objects); 1 exempted.\n");
+                .isEqualTo("### Guardrails: no findings\n\nScanned 2 apps (8 objects); 1 exempted.\n\n"
+                        + "**Coverage:** 2 rendered, 0 skipped, 0 failed.\n\n");
     }
 
     @Test

@@ -47,7 +47,8 @@ class TextReporterTest {
     @Test
     void cleanScanIsOneShortLine() {
         String out = render(new TextReporter(true), ReportSamples.clean());
-        assertThat(out).isEqualTo("No guardrail findings in 2 apps (8 objects); 1 exempted.\n");
+        assertThat(out).isEqualTo("No guardrail findings in 2 apps (8 objects); 1 exempted."
+                + " Coverage: 2 rendered, 0 skipped, 0 failed.\n");
     }
 
     @Test
@@ -75,7 +76,9 @@ class TextReporterTest {
     @Test
     void summaryCountsActiveFindingsByMode() {
         String out = render(new TextReporter(false), ReportSamples.sample());
-        assertThat(out.lines().reduce((a, b) -> b))
-                .hasValue("3 apps, 8 objects, 5 findings (2 enforce, 2 warn, 1 audit), 1 exempted");
+        List<String> lines = out.lines().toList();
+        assertThat(lines.get(lines.size() - 2))
+                .isEqualTo("3 apps, 8 objects, 5 findings (2 enforce, 2 warn, 1 audit), 1 exempted");
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("Coverage: 2 rendered, 0 skipped, 1 failed");
     }
 }

@@ -1,5 +1,6 @@
 package dev.guardrails.scanner.render.cache;
 
+import dev.guardrails.scanner.process.ProcessFailure;
 import dev.guardrails.scanner.render.RenderException;
 import dev.guardrails.scanner.render.RenderOutput;
 import dev.guardrails.scanner.render.RenderRequest;
@@ -14,8 +15,10 @@ import java.util.function.Function;
 
 /**
  * A {@link Renderer} that answers from a {@link RenderCache} when the render's inputs, options and
- * tool version are unchanged, and renders (then stores the output) otherwise. Only successful
- * renders are stored: a failure is retried next time, as it may be transient (a timeout).
+ * tool version are unchanged, and renders (then stores the output) otherwise. A failure is
+ * stored too, under the same key (same inputs, same tool, same failure), unless it may be
+ * transient: a timeout, an output or memory limit, or an error starting the tool, which are
+ * retried next time.
  */
 public final class CachingRenderer implements Renderer {
 
@@ -58,14 +61,40 @@ public final class CachingRenderer implements Renderer {
             key = Optional.empty(); // unreadable input: let the renderer report it
         }
         if (key.isPresent()) {
-            Optional<RenderOutput> hit = cache.get(key.get());
+            Optional<RenderCache.Cached> hit = cache.lookup(key.get());
+            if (hit.isPresent() && hit.get().failure() != null) {
+                throw new RenderException(hit.get().failure());
+            }
             if (hit.isPresent()) {
+                RenderOutput out = hit.get().output();
                 long elapsed = (System.nanoTime() - start) / 1_000_000;
-                return new RenderOutput(hit.get().files(), elapsed, hit.get().toolVersion());
+                return new RenderOutput(out.files(), elapsed, out.toolVersion(), out.unrendered(), out.rerendered());
             }
         }
-        RenderOutput output = delegate.render(request);
+        RenderOutput output;
+        try {
+            output = delegate.render(request);
+        } catch (RenderException e) {
+            if (key.isPresent() && deterministic(e)) {
+                cache.putFailure(key.get(), e.getMessage());
+            }
+            throw e;
+        }
         key.ifPresent(k -> cache.put(k, output));
         return output;
+    }
+
+    /**
+     * A tool that ran and refused the input fails the same way next time; a tool that was cut off
+     * (timeout, output cap) or could not start may not.
+     */
+    private static boolean deterministic(RenderException e) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof ProcessFailure failure) {
+                // 128+n: killed by signal n (the OOM killer, say), not a verdict on the input
+                return failure.kind() == ProcessFailure.Kind.EXIT && failure.exitCode() < 128;
+            }
+        }
+        return e.getCause() == null;
     }
 }

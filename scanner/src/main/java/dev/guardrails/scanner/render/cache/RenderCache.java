@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
 public final class RenderCache {
 
     /** Bumped whenever the entry layout or the meaning of a key changes. */
-    public static final int FORMAT = 1;
+    public static final int FORMAT = 2;
 
     /** Default bound: 1 GiB. */
     public static final long DEFAULT_MAX_BYTES = 1024L * 1024 * 1024;
@@ -70,8 +70,20 @@ public final class RenderCache {
         return dir;
     }
 
-    /** The cached output for {@code key}, or empty on a miss (absent, unreadable or corrupt entry). */
+    /**
+     * What a render produced: its output, or (for a render that failed for a reason that will not
+     * change while its inputs do not) the failure message.
+     */
+    public record Cached(RenderOutput output, String failure) {
+    }
+
+    /** The cached output for {@code key}, or empty on a miss or a cached failure. */
     public Optional<RenderOutput> get(String key) {
+        return lookup(key).map(Cached::output);
+    }
+
+    /** The cached entry for {@code key}, or empty on a miss (absent, unreadable or corrupt entry). */
+    public Optional<Cached> lookup(String key) {
         Path file = entry(key);
         byte[] bytes;
         try {
@@ -83,7 +95,7 @@ public final class RenderCache {
             misses.incrementAndGet();
             return Optional.empty();
         }
-        Optional<RenderOutput> output = decode(bytes, key);
+        Optional<Cached> output = decode(bytes, key);
         if (output.isEmpty()) {
             misses.incrementAndGet();
             deleteQuietly(file);
@@ -100,6 +112,15 @@ public final class RenderCache {
 
     /** Stores {@code output} under {@code key}; failures to write are ignored (the cache is an optimisation). */
     public void put(String key, RenderOutput output) {
+        write(key, new Cached(output, null));
+    }
+
+    /** Stores a deterministic render failure under {@code key}. */
+    public void putFailure(String key, String message) {
+        write(key, new Cached(null, message));
+    }
+
+    private void write(String key, Cached output) {
         Path file = entry(key);
         try {
             Files.createDirectories(file.getParent());
@@ -203,36 +224,64 @@ public final class RenderCache {
         return out;
     }
 
-    private static byte[] encode(String key, RenderOutput output) throws IOException {
+    private static byte[] encode(String key, Cached entry) throws IOException {
         ObjectNode root = JSON.createObjectNode();
         root.put("format", FORMAT);
         root.put("key", key);
+        if (entry.failure() != null) {
+            root.put("failure", entry.failure());
+            return JSON.writeValueAsBytes(root);
+        }
+        RenderOutput output = entry.output();
         root.put("toolVersion", output.toolVersion());
         root.put("elapsedMillis", output.elapsedMillis());
-        ArrayNode files = root.putArray("files");
-        for (RenderedFile f : output.files()) {
-            files.addObject().put("path", f.path()).put("content", f.content()).put("exactLines", f.exactLines());
-        }
+        writeFiles(root.putArray("files"), output.files());
+        writeFiles(root.putArray("rerendered"), output.rerendered());
+        ArrayNode unrendered = root.putArray("unrendered");
+        output.unrendered().forEach(unrendered::add);
         return JSON.writeValueAsBytes(root);
     }
 
-    private static Optional<RenderOutput> decode(byte[] bytes, String key) {
+    private static void writeFiles(ArrayNode array, List<RenderedFile> files) {
+        for (RenderedFile f : files) {
+            array.addObject().put("path", f.path()).put("content", f.content()).put("exactLines", f.exactLines());
+        }
+    }
+
+    private static Optional<List<RenderedFile>> readFiles(JsonNode array) {
+        List<RenderedFile> files = new ArrayList<>();
+        for (JsonNode f : array) {
+            if (!f.path("path").isTextual() || !f.path("content").isTextual() || !f.path("exactLines").isBoolean()) {
+                return Optional.empty();
+            }
+            files.add(new RenderedFile(f.get("path").asText(), f.get("content").asText(), f.get("exactLines").asBoolean()));
+        }
+        return Optional.of(files);
+    }
+
+    private static Optional<Cached> decode(byte[] bytes, String key) {
         try {
             JsonNode root = JSON.readTree(bytes);
             if (root == null || !root.isObject() || root.path("format").asInt(-1) != FORMAT
-                    || !key.equals(root.path("key").asText()) || !root.path("files").isArray()) {
+                    || !key.equals(root.path("key").asText())) {
                 return Optional.empty();
             }
-            List<RenderedFile> files = new ArrayList<>();
-            for (JsonNode f : root.get("files")) {
-                if (!f.path("path").isTextual() || !f.path("content").isTextual() || !f.path("exactLines").isBoolean()) {
-                    return Optional.empty();
-                }
-                files.add(new RenderedFile(f.get("path").asText(), f.get("content").asText(), f.get("exactLines").asBoolean()));
+            if (root.path("failure").isTextual()) {
+                return Optional.of(new Cached(null, root.get("failure").asText()));
             }
+            if (!root.path("files").isArray() || !root.path("rerendered").isArray()) {
+                return Optional.empty();
+            }
+            Optional<List<RenderedFile>> files = readFiles(root.get("files"));
+            Optional<List<RenderedFile>> rerendered = readFiles(root.get("rerendered"));
+            if (files.isEmpty() || rerendered.isEmpty()) {
+                return Optional.empty();
+            }
+            List<String> unrendered = new ArrayList<>();
+            root.path("unrendered").forEach(u -> unrendered.add(u.asText()));
             JsonNode version = root.get("toolVersion");
-            return Optional.of(new RenderOutput(files, root.path("elapsedMillis").asLong(0),
-                    version == null || version.isNull() ? null : version.asText()));
+            return Optional.of(new Cached(new RenderOutput(files.get(), root.path("elapsedMillis").asLong(0),
+                    version == null || version.isNull() ? null : version.asText(), unrendered, rerendered.get()), null));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

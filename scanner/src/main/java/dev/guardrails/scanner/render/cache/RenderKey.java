@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.guardrails.scanner.parse.ManifestParseException;
+import dev.guardrails.scanner.parse.YamlReader;
 import dev.guardrails.scanner.render.HelmFileParameter;
 import dev.guardrails.scanner.render.KustomizationFile;
 import dev.guardrails.scanner.render.RenderRequest;
@@ -46,7 +47,6 @@ public final class RenderKey {
 
     private static final ObjectMapper OPTIONS = JsonMapper.builder()
             .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY).build();
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private RenderKey() {
     }
@@ -147,9 +147,9 @@ public final class RenderKey {
                 }
                 JsonNode deps;
                 try {
-                    JsonNode doc = YAML.readTree(meta.toFile());
-                    deps = doc == null ? null : doc.get("dependencies");
-                } catch (IOException e) {
+                    JsonNode doc = new YamlReader().readTree(meta, name);
+                    deps = doc.get("dependencies");
+                } catch (ManifestParseException e) {
                     continue; // helm reports the broken file; its content is hashed already
                 }
                 if (deps != null && deps.isArray()) {

@@ -17,12 +17,12 @@ import java.util.Set;
 public final class Workloads {
 
     /** Kinds that run a scalable set of identical pods for a long time. */
-    private static final Set<String> SCALABLE = Set.of("Deployment", "StatefulSet", "Rollout");
+    private static final Set<String> SCALABLE = Set.of("Deployment", "StatefulSet", "Rollout", "DeploymentConfig");
 
     private Workloads() {
     }
 
-    /** Deployments, StatefulSets and Argo Rollouts: the kinds replica rules apply to. */
+    /** Deployments, StatefulSets, Argo Rollouts and OpenShift DeploymentConfigs: the kinds replica rules apply to. */
     public static boolean isScalable(ManifestObject object) {
         return SCALABLE.contains(object.kind());
     }

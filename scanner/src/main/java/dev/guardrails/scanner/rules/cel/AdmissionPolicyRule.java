@@ -10,8 +10,6 @@ import dev.cel.common.CelOptions;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.types.SimpleType;
 import dev.cel.common.values.NullValue;
-import dev.cel.extensions.CelExtensions;
-import dev.cel.extensions.CelOptionalLibrary;
 import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.Program;
@@ -61,8 +59,10 @@ import java.util.regex.Pattern;
  *       parameter objects of the same app (other apps' objects are shared only for the kinds the engine
  *       lists as neighbour kinds); otherwise the binding is skipped, since the parameters may exist in
  *       the cluster. A {@code paramRef.selector} evaluates the policy once per selected parameter.</li>
- *   <li>Expressions that use Kubernetes-only CEL libraries (authorizer, quantity, url, ip, cidr, semver,
- *       regex find) cannot be evaluated here and are skipped. Any other expression that does not compile
+ *   <li>The API server's CEL libraries are available (strings, lists, sets, math, base64, regex
+ *       {@code find}/{@code findAll}, {@code quantity()}, {@code url()}: see {@link KubernetesCelLibrary});
+ *       expressions that use the authorizer, ip, cidr or semver libraries cannot be evaluated here and are
+ *       skipped. Any other expression that does not compile
  *       or fails at run time is a finding unless the policy's {@code failurePolicy} is {@code Ignore}.</li>
  *   <li>Variables are evaluated in order, eagerly; one that fails is left out of {@code variables} and
  *       a validation using it fails with the variable's error.</li>
@@ -90,10 +90,8 @@ public final class AdmissionPolicyRule implements Rule {
     private static final int CACHE_LIMIT = 256;
     private static final Pattern EVAL_PREFIX = Pattern.compile("^evaluation error at <input>:\\d+: ");
     /** Functions and variables of Kubernetes' own CEL libraries, which cel-java does not have. */
-    private static final Set<String> KUBERNETES_ONLY = Set.of("authorizer", "quantity", "isQuantity", "url", "isURL",
-            "ip", "isIP", "cidr", "isCIDR", "semver", "isSemver", "find", "findAll", "isSorted", "sum", "min", "max",
-            "indexOf", "lastIndexOf", "format", "getScheme", "getHost", "getHostname", "getPort", "getEscapedPath",
-            "getQuery");
+    private static final Set<String> KUBERNETES_ONLY = Set.of("authorizer", "ip", "isIP", "cidr", "isCIDR",
+            "semver", "isSemver", "format");
     private static final Pattern REFERENCE =
             Pattern.compile("(?:undeclared reference to|no matching overload for) '([A-Za-z_]+)'");
     /** Plurals that the simple English rules get wrong. */
@@ -493,18 +491,17 @@ public final class AdmissionPolicyRule implements Rule {
 
     /** The CEL environment of admission policies, built on first use. */
     private static final class Environment {
-        static final Cel CEL = CelFactory.standardCelBuilder()
-                .setOptions(CelOptions.current()
-                        .enableReservedIds(false)
-                        .enableHeterogeneousNumericComparisons(true)
-                        .enableOptionalSyntax(true)
-                        .maxExpressionCodePointSize(CelCheck.MAX_EXPRESSION_LENGTH)
-                        .maxParseRecursionDepth(100)
-                        .comprehensionMaxIterations(CelCheck.MAX_ITERATIONS)
-                        .build())
+        static final CelOptions OPTIONS = CelOptions.current()
+                .enableReservedIds(false)
+                .enableHeterogeneousNumericComparisons(true)
+                .enableOptionalSyntax(true)
+                .maxExpressionCodePointSize(CelCheck.MAX_EXPRESSION_LENGTH)
+                .maxParseRecursionDepth(100)
+                .comprehensionMaxIterations(CelCheck.MAX_ITERATIONS)
+                .build();
+        static final Cel CEL = KubernetesCelLibrary.install(CelFactory.standardCelBuilder(), OPTIONS)
+                .setOptions(OPTIONS)
                 .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
-                .addCompilerLibraries(CelExtensions.strings(), CelOptionalLibrary.INSTANCE, CelExtensions.lists())
-                .addRuntimeLibraries(CelExtensions.strings(), CelOptionalLibrary.INSTANCE, CelExtensions.lists())
                 .addVar("object", SimpleType.DYN)
                 .addVar("oldObject", SimpleType.DYN)
                 .addVar("params", SimpleType.DYN)

@@ -69,18 +69,23 @@ public final class CelCheck implements Rule {
         this.program = program;
     }
 
-    /** The CEL environment shared by every custom rule, built on first use. */
+    /**
+     * The CEL environment shared by every custom rule, built on first use: the API server's CEL
+     * libraries, so an expression written for a ValidatingAdmissionPolicy works here unchanged.
+     */
     private static final class Environment {
-        static final Cel CEL = CelFactory.standardCelBuilder()
-                .setOptions(CelOptions.current()
-                        // `namespace` is a CEL reserved word; Kubernetes admission CEL allows it as a name too.
-                        .enableReservedIds(false)
-                        // YAML writes `replicas: 2` and `cpu: 0.5` alike; `object.spec.replicas > 1.5` should work.
-                        .enableHeterogeneousNumericComparisons(true)
-                        .maxExpressionCodePointSize(MAX_EXPRESSION_LENGTH)
-                        .maxParseRecursionDepth(100)
-                        .comprehensionMaxIterations(MAX_ITERATIONS)
-                        .build())
+        static final CelOptions OPTIONS = CelOptions.current()
+                // `namespace` is a CEL reserved word; Kubernetes admission CEL allows it as a name too.
+                .enableReservedIds(false)
+                // YAML writes `replicas: 2` and `cpu: 0.5` alike; `object.spec.replicas > 1.5` should work.
+                .enableHeterogeneousNumericComparisons(true)
+                .enableOptionalSyntax(true)
+                .maxExpressionCodePointSize(MAX_EXPRESSION_LENGTH)
+                .maxParseRecursionDepth(100)
+                .comprehensionMaxIterations(MAX_ITERATIONS)
+                .build();
+        static final Cel CEL = KubernetesCelLibrary.install(CelFactory.standardCelBuilder(), OPTIONS)
+                .setOptions(OPTIONS)
                 .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
                 .addVar("object", SimpleType.DYN)
                 .addVar("namespace", SimpleType.STRING)

@@ -35,30 +35,54 @@ public final class RequiredLabelsRule implements Rule {
         return INFO;
     }
 
+    /**
+     * One violation per object, listing every missing key of the object and of its pod template:
+     * a label finding per key and per place would multiply one oversight into many rows.
+     */
     @Override
     public List<Violation> check(ManifestObject object, RuleContext context) {
         List<String> required = context.settings().requiredLabels();
-        List<Violation> out = new ArrayList<>();
         if (required.isEmpty()) {
-            return out;
+            return List.of();
         }
-        missing(object.metadata(), "metadata", required, object.kind() + " \"" + object.name() + "\"", out);
+        List<String> own = missing(object.metadata(), required);
         Optional<PodTemplate> pod = PodTemplate.isWorkloadKind(object.kind()) && !"Pod".equals(object.kind())
                 ? PodTemplate.of(object) : Optional.empty();
-        pod.ifPresent(p -> missing(p.metadata(), p.metadataPath(), required,
-                "the pod template of " + object.kind() + " \"" + object.name() + "\"", out));
-        return out;
+        List<String> template = pod.map(p -> missing(p.metadata(), required)).orElse(List.of());
+        if (own.isEmpty() && template.isEmpty()) {
+            return List.of();
+        }
+        String name = object.kind() + " \"" + object.name() + "\"";
+        List<String> parts = new ArrayList<>();
+        if (!own.isEmpty()) {
+            parts.add(name + " has no label" + plural(own) + " " + quoted(own));
+        }
+        if (!template.isEmpty()) {
+            parts.add((own.isEmpty() ? "the pod template of " + name : "its pod template") + " has no label"
+                    + plural(template) + " " + quoted(template));
+        }
+        String path = !own.isEmpty() ? FieldPath.key("metadata", "labels")
+                : FieldPath.key(pod.get().metadataPath(), "labels");
+        return List.of(new Violation(path, String.join("; ", parts)));
     }
 
-    private static void missing(JsonNode metadata, String metadataPath, List<String> required, String where,
-                                List<Violation> out) {
+    private static List<String> missing(JsonNode metadata, List<String> required) {
         JsonNode labels = metadata.path("labels");
+        List<String> out = new ArrayList<>();
         for (String key : required) {
             JsonNode value = labels.path(key);
             if (value.isMissingNode() || value.isNull()) {
-                out.add(new Violation(FieldPath.key(metadataPath, "labels"),
-                        where + " has no label \"" + key + "\""));
+                out.add(key);
             }
         }
+        return out;
+    }
+
+    private static String plural(List<String> keys) {
+        return keys.size() == 1 ? "" : "s";
+    }
+
+    private static String quoted(List<String> keys) {
+        return String.join(", ", keys.stream().map(k -> "\"" + k + "\"").toList());
     }
 }

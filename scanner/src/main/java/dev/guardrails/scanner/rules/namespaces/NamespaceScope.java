@@ -14,6 +14,10 @@ import java.util.List;
  */
 public final class NamespaceScope {
 
+    /** Rules that judge a namespace: a scan reports each once per namespace, whatever the app. */
+    public static final java.util.Set<String> RULE_IDS =
+            java.util.Set.of("network-policy-missing", "limit-range-missing", "resource-quota-missing");
+
     private NamespaceScope() {
     }
 

@@ -12,7 +12,8 @@ import java.util.Set;
 final class LongRunning {
 
     /** Jobs, CronJobs and bare Pods run to completion or are not restarted, so probes matter little. */
-    private static final Set<String> KINDS = Set.of("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Rollout");
+    private static final Set<String> KINDS = Set.of("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet",
+            "Rollout", "DeploymentConfig");
 
     private LongRunning() {
     }

@@ -14,8 +14,9 @@ import java.util.List;
 
 /**
  * Pods should not get an API token they do not ask for. The pod's
- * {@code automountServiceAccountToken} wins; when the pod leaves it unset, a ServiceAccount in
- * the same bundle and namespace that sets it to false turns the token off.
+ * {@code automountServiceAccountToken} wins, either way: an explicit {@code true} is a deliberate
+ * choice of an API client. When the pod leaves it unset, a ServiceAccount in the same bundle and
+ * namespace that sets it to false turns the token off.
  */
 public final class ServiceAccountTokenAutomountRule implements Rule {
 
@@ -41,12 +42,10 @@ public final class ServiceAccountTokenAutomountRule implements Rule {
         return PodTemplate.of(object).map(pod -> {
             JsonNode podLevel = pod.spec().path(FIELD);
             String account = ServiceAccountNames.of(pod);
-            if (SecurityContexts.isFalse(podLevel)) {
+            // An explicit value on the pod is a decision (true: an API client), as kube-score and
+            // kubescape read it; only the default, left unset everywhere, is flagged.
+            if (SecurityContexts.isFalse(podLevel) || SecurityContexts.isTrue(podLevel)) {
                 return List.<Violation>of();
-            }
-            if (SecurityContexts.isTrue(podLevel)) {
-                return List.of(new Violation(pod.field(FIELD),
-                        "pod sets automountServiceAccountToken: true for service account '" + account + "'"));
             }
             if (accountDisablesAutomount(object, account, context)) {
                 return List.<Violation>of();

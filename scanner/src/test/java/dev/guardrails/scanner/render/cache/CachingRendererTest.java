@@ -144,8 +144,67 @@ class CachingRendererTest {
         assertThat(cache.writes()).isZero();
     }
 
+    /** A tool that fails with {@code kind}, counting its runs. */
+    private CachingRenderer failing(dev.guardrails.scanner.process.ProcessFailure.Kind kind, int exit) {
+        Renderer tool = new Renderer() {
+            @Override
+            public SourceType type() {
+                return SourceType.KUSTOMIZE;
+            }
+
+            @Override
+            public RenderOutput render(RenderRequest request) throws RenderException {
+                renders.incrementAndGet();
+                if (Files.exists(request.repoRoot().resolve("base/fixed"))) {
+                    return new RenderOutput(List.of(), 1, version.get());
+                }
+                var failure = new dev.guardrails.scanner.process.ProcessFailure(List.of("kustomize", "build"), kind, exit,
+                        "exit status " + exit, "Error: accumulating resources: missing.yaml");
+                throw new RenderException("prod: " + failure.getMessage(), failure);
+            }
+        };
+        return new CachingRenderer(tool, cache, r -> version.get());
+    }
+
     @Test
-    void failuresAreNotCached() throws Exception {
+    void aToolThatRefusesTheInputIsCachedUntilAnInputChanges() throws Exception {
+        CachingRenderer renderer = failing(dev.guardrails.scanner.process.ProcessFailure.Kind.EXIT, 1);
+        String first = null;
+        for (int i = 0; i < 3; i++) {
+            try {
+                renderer.render(request(repo, "shop"));
+            } catch (RenderException e) {
+                first = first == null ? e.getMessage() : first;
+                assertThat(e.getMessage()).isEqualTo(first).contains("accumulating resources");
+            }
+        }
+        assertThat(renders).as("one tool run; the other two answered from the cache").hasValue(1);
+
+        Files.writeString(repo.resolve("base/fixed"), "");
+        Files.writeString(repo.resolve("base/deploy.yaml"), "kind: Deployment\nmetadata: {name: web2}\n");
+        assertThat(renderer.render(request(repo, "shop")).files()).isEmpty();
+        assertThat(renders).hasValue(2);
+    }
+
+    @Test
+    void timeoutsAndKilledToolsAreRetried() throws Exception {
+        for (var failing : List.of(failing(dev.guardrails.scanner.process.ProcessFailure.Kind.TIMEOUT, -1),
+                failing(dev.guardrails.scanner.process.ProcessFailure.Kind.OUTPUT_LIMIT, -1),
+                failing(dev.guardrails.scanner.process.ProcessFailure.Kind.EXIT, 137))) {
+            for (int i = 0; i < 2; i++) {
+                try {
+                    failing.render(request(repo, "shop"));
+                } catch (RenderException expected) {
+                    // retried every time
+                }
+            }
+        }
+        assertThat(renders).hasValue(6);
+        assertThat(cache.writes()).isZero();
+    }
+
+    @Test
+    void failuresOutsideTheToolAreNotCached() throws Exception {
         Files.delete(repo.resolve("base/deploy.yaml"));
         for (int i = 0; i < 2; i++) {
             try {

@@ -86,6 +86,12 @@ class CelCheckTest {
             namespace == 'team-ns'
             app == 'payments-web'
             app.startsWith(object.metadata.labels.team)
+            object.spec.template.spec.containers[0].image.split(':')[1] == '1.2'
+            quantity(string(object.spec.template.spec.containers[0].resources.limits.cpu)).isLessThan(quantity('1'))
+            url('https://' + object.spec.template.spec.containers[0].image).getHostname() == 'registry.example.com'
+            object.spec.template.spec.containers.map(c, c.name).isSorted()
+            sets.contains(['app', 'sidecar', 'x'], object.spec.template.spec.containers.map(c, c.name))
+            object.spec.template.spec.containers[1].image.find('[0-9.]+$') == '1.30'
             """)
     void trueIsCompliant(String expression) throws Exception {
         assertThat(onDeployment(expression)).isEmpty();

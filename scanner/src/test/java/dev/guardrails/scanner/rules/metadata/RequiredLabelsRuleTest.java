@@ -20,7 +20,7 @@ class RequiredLabelsRuleTest {
     }
 
     @Test
-    void reportsEachMissingKeyOnItsOwnWithTheLabelsPath() {
+    void reportsOneFindingPerObjectListingEveryMissingKey() {
         List<Violation> violations = InlineRun.check(new RequiredLabelsRule(), """
                 apiVersion: apps/v1
                 kind: StatefulSet
@@ -29,10 +29,23 @@ class RequiredLabelsRuleTest {
                   template:
                     metadata: {labels: {owner: x}}
                 """);
-        assertThat(violations).extracting(Violation::path).containsExactly(
-                "metadata.labels", "metadata.labels", "spec.template.metadata.labels");
-        assertThat(violations).extracting(Violation::message).allMatch(m -> m.contains("app.kubernetes.io/name")
-                || m.contains("\"owner\""));
+        assertThat(violations).singleElement().satisfies(v -> {
+            assertThat(v.path()).isEqualTo("metadata.labels");
+            assertThat(v.message()).isEqualTo("StatefulSet \"db\" has no labels \"app.kubernetes.io/name\","
+                    + " \"owner\"; its pod template has no label \"app.kubernetes.io/name\"");
+        });
+        assertThat(InlineRun.check(new RequiredLabelsRule(), """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web, labels: {app.kubernetes.io/name: web, owner: shop}}
+                spec:
+                  template:
+                    metadata: {labels: {app.kubernetes.io/name: web}}
+                """)).singleElement().satisfies(v -> {
+                    assertThat(v.path()).isEqualTo("spec.template.metadata.labels");
+                    assertThat(v.message()).isEqualTo(
+                            "the pod template of Deployment \"web\" has no label \"owner\"");
+                });
     }
 
     @ParameterizedTest(name = "required {0} -> {1}")
@@ -40,7 +53,7 @@ class RequiredLabelsRuleTest {
             "''                  | 0",
             "team                | 0",
             "team,tier           | 1",
-            "tier,cost-center    | 2"})
+            "tier,cost-center    | 1"})
     void usesConfiguredKeys(String keys, int expected) {
         List<String> required = keys.isEmpty() ? List.of() : List.of(keys.split(","));
         RuleSettings settings = new RuleSettings(List.of(), required, KubeVersion.DEFAULT, 50);

@@ -17,7 +17,7 @@ class ReadinessProbeRuleTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
-            "Deployment, 1", "StatefulSet, 1", "DaemonSet, 1", "ReplicaSet, 1", "Rollout, 1",
+            "Deployment, 1", "StatefulSet, 1", "DaemonSet, 1", "ReplicaSet, 1", "Rollout, 1", "DeploymentConfig, 1",
             "Job, 0", "ReplicationController, 0", "ConfigMap, 0"})
     void appliesToLongRunningKindsOnly(String kind, int expected) {
         String yaml = """

@@ -21,7 +21,8 @@ class ServiceAccountTokenAutomountRuleTest {
     @CsvSource(delimiter = '|', emptyValue = "", value = {
             // the pod's own setting wins over the ServiceAccount's
             "automountServiceAccountToken: false                    | worker  | jobs  | true  | false",
-            "automountServiceAccountToken: true                     | worker  | jobs  | false | true",
+            // an explicit true is an API client's deliberate choice, even when the account disables it
+            "automountServiceAccountToken: true                     | worker  | jobs  | false | false",
             // unset on the pod: the ServiceAccount in the same namespace decides
             "serviceAccountName: worker                             | worker  | jobs  | false | false",
             "serviceAccountName: worker                             | worker  | jobs  | true  | true",

@@ -1,0 +1,51 @@
+package dev.guardrails.plugin.review;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
+
+/**
+ * What the PR comment shows, from {@code guardrails.review.comment.*}.
+ *
+ * @param ruleDocsUrl       where rule ids link to: a URL containing {@code {rule}} (replaced by the rule id), or a
+ *                          page URL to which {@code #rule-id} is appended (e.g. the published docs/rules.md);
+ *                          rule ids are plain text when unset
+ * @param maxInlineComments review comments posted per review on changed lines; default 20, 0 turns them off
+ * @param diffMaxChars      rendered-manifest diff shown per app, in characters; default 12,000, 0 turns the diff off
+ * @param diffMaxTotalChars rendered-manifest diff shown for all apps together; default 30,000
+ */
+@ConfigurationProperties("guardrails.review.comment")
+public record CommentSettings(
+        @Nullable String ruleDocsUrl,
+        @Nullable Integer maxInlineComments,
+        @Nullable Integer diffMaxChars,
+        @Nullable Integer diffMaxTotalChars) {
+
+    public static CommentSettings defaults() {
+        return new CommentSettings(null, null, null, null);
+    }
+
+    public int maxInline() {
+        return maxInlineComments == null || maxInlineComments < 0 ? 20 : maxInlineComments;
+    }
+
+    public int diffPerApp() {
+        return diffMaxChars == null || diffMaxChars < 0 ? 12_000 : diffMaxChars;
+    }
+
+    public int diffTotal() {
+        return diffMaxTotalChars == null || diffMaxTotalChars < 0 ? 30_000 : diffMaxTotalChars;
+    }
+
+    /** The docs link of a rule, or null when no docs URL is configured or it is not http(s). */
+    public String ruleLink(String ruleId) {
+        if (ruleDocsUrl == null || ruleDocsUrl.isBlank()) {
+            return null;
+        }
+        String base = ruleDocsUrl.strip();
+        if (!base.startsWith("https://") && !base.startsWith("http://")) {
+            return null;
+        }
+        String id = ruleId.replaceAll("[^A-Za-z0-9._-]", "");
+        return base.contains("{rule}") ? base.replace("{rule}", id) : base + "#" + id;
+    }
+}

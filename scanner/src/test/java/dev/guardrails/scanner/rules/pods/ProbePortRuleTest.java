@@ -1,0 +1,12 @@
+package dev.guardrails.scanner.rules.pods;
+
+import dev.guardrails.scanner.rule.RuleFixtures;
+import org.junit.jupiter.api.Test;
+
+class ProbePortRuleTest {
+
+    @Test
+    void fixtures() {
+        RuleFixtures.verify(new ProbePortRule());
+    }
+}

@@ -1,0 +1,12 @@
+package dev.guardrails.scanner.rules.rbac;
+
+import dev.guardrails.scanner.rule.RuleFixtures;
+import org.junit.jupiter.api.Test;
+
+class NodesProxyRuleTest {
+
+    @Test
+    void fixtures() {
+        RuleFixtures.verify(new NodesProxyRule());
+    }
+}

@@ -1,0 +1,12 @@
+package dev.guardrails.scanner.rules.references;
+
+import dev.guardrails.scanner.rule.RuleFixtures;
+import org.junit.jupiter.api.Test;
+
+class PdbSelectorRuleTest {
+
+    @Test
+    void fixtures() {
+        RuleFixtures.verify(new PdbSelectorRule());
+    }
+}

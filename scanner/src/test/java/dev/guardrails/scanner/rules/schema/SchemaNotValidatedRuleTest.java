@@ -1,0 +1,12 @@
+package dev.guardrails.scanner.rules.schema;
+
+import dev.guardrails.scanner.rule.RuleFixtures;
+import org.junit.jupiter.api.Test;
+
+class SchemaNotValidatedRuleTest {
+
+    @Test
+    void fixtures() {
+        RuleFixtures.verify(new SchemaNotValidatedRule());
+    }
+}
