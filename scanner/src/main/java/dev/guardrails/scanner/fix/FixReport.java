@@ -1,7 +1,9 @@
 package dev.guardrails.scanner.fix;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The result of a fix run.
@@ -13,7 +15,7 @@ public record FixReport(List<FixOutcome> outcomes, Map<String, String> diffs) {
 
     public FixReport {
         outcomes = List.copyOf(outcomes);
-        diffs = Map.copyOf(diffs);
+        diffs = Collections.unmodifiableSortedMap(new TreeMap<>(diffs));
     }
 
     public long count(FixOutcome.Status status) {

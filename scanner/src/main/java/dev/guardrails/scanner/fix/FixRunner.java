@@ -7,6 +7,7 @@ import dev.guardrails.scanner.k8s.ImageRef;
 import dev.guardrails.scanner.k8s.PodTemplate;
 import dev.guardrails.scanner.model.Finding;
 import dev.guardrails.scanner.model.ManifestObject;
+import dev.guardrails.scanner.model.ObjectRef;
 import dev.guardrails.scanner.render.SourceType;
 import dev.guardrails.scanner.rule.RuleSettings;
 import java.io.IOException;
@@ -112,7 +113,7 @@ public final class FixRunner {
             if (fixer.isEmpty()) {
                 continue;
             }
-            ManifestObject object = before.objects().stream().filter(o -> o.ref().equals(finding.object())).findFirst().orElse(null);
+            ManifestObject object = objectOf(finding, before.objects());
             if (object == null) {
                 outcomes.add(new FixOutcome(finding, FixOutcome.Status.NOT_FIXABLE, "the object was not rendered"));
                 continue;
@@ -196,6 +197,28 @@ public final class FixRunner {
                 u.findings().forEach(f -> outcomes.add(new FixOutcome(f, FixOutcome.Status.REFUSED, "rolled back, " + why)));
             }
         }
+    }
+
+    /**
+     * The rendered object a finding is about. Findings name it as placed (the app's namespace
+     * filled in) and with generated name parts reduced ({@code web-test-*}), so both are allowed.
+     */
+    private static ManifestObject objectOf(Finding finding, List<ManifestObject> objects) {
+        ObjectRef ref = finding.object();
+        ManifestObject fallback = null;
+        for (ManifestObject o : objects) {
+            if (!o.kind().equals(ref.kind()) || !o.apiVersion().equals(ref.apiVersion())
+                    || !(o.name().equals(ref.name()) || o.identity().name().equals(ref.name()))) {
+                continue;
+            }
+            if (o.namespace().equals(ref.namespace())) {
+                return o;
+            }
+            if (o.namespace().isEmpty() && fallback == null) {
+                fallback = o;
+            }
+        }
+        return fallback;
     }
 
     /** Empty when every unit's findings are gone and the re-render adds none; else what went wrong. */

@@ -37,7 +37,7 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 public final class YamlSourceEditor {
 
-    private static final Pattern PLAIN = Pattern.compile("[A-Za-z_/][A-Za-z0-9_./-]*|[0-9]+[A-Za-z][A-Za-z0-9.]*");
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z_/](?:[A-Za-z0-9_./@:-]*[A-Za-z0-9_./@-])?|[0-9]+[A-Za-z][A-Za-z0-9.]*");
     private static final Pattern RESERVED = Pattern.compile(
             "(?i)y|n|yes|no|on|off|true|false|null|~|[-+]?(\\.inf|\\.nan)|[-+]?[0-9][0-9_.eE+-]*|0x[0-9a-f]+|0o?[0-7]+");
     private static final int MAX_CHARS = 4 * 1024 * 1024;

@@ -6,11 +6,14 @@ import dev.guardrails.scanner.fix.Edit;
 import dev.guardrails.scanner.fix.FixContext;
 import dev.guardrails.scanner.fix.Fixer;
 import dev.guardrails.scanner.fix.Proposal;
+import dev.guardrails.scanner.k8s.PodTemplate;
 import dev.guardrails.scanner.model.FieldPath;
 import dev.guardrails.scanner.model.Finding;
 import dev.guardrails.scanner.model.ManifestObject;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Missing required labels set to the values the policy gives under {@code fixes.labels}. */
 public final class RequiredLabelsFix implements Fixer {
@@ -27,22 +30,26 @@ public final class RequiredLabelsFix implements Fixer {
 
     @Override
     public Proposal propose(ManifestObject object, Finding finding, FixContext context) {
-        if (!finding.path().endsWith("labels")) {
-            return Proposal.none("the finding is not about labels");
+        // One finding covers the object's labels and its pod template's: both are fixed together.
+        List<String> labelPaths = new ArrayList<>(List.of(FieldPath.key("metadata", "labels")));
+        if (PodTemplate.isWorkloadKind(object.kind()) && !"Pod".equals(object.kind())) {
+            PodTemplate.of(object).ifPresent(pod -> labelPaths.add(FieldPath.key(pod.metadataPath(), "labels")));
         }
-        JsonNode labels = object.at(finding.path());
         List<Edit> edits = new ArrayList<>();
-        List<String> unknown = new ArrayList<>();
-        for (String key : context.settings().requiredLabels()) {
-            JsonNode current = labels.path(key);
-            if (!current.isMissingNode() && !current.isNull()) {
-                continue;
-            }
-            String value = context.defaults().labels().get(key);
-            if (value == null) {
-                unknown.add(key);
-            } else {
-                edits.add(Edit.set(FieldPath.key(finding.path(), key), TextNode.valueOf(value)));
+        Set<String> unknown = new LinkedHashSet<>();
+        for (String path : labelPaths) {
+            JsonNode labels = object.at(path);
+            for (String key : context.settings().requiredLabels()) {
+                JsonNode current = labels.path(key);
+                if (!current.isMissingNode() && !current.isNull()) {
+                    continue;
+                }
+                String value = context.defaults().labels().get(key);
+                if (value == null) {
+                    unknown.add(key);
+                } else {
+                    edits.add(Edit.set(FieldPath.key(path, key), TextNode.valueOf(value)));
+                }
             }
         }
         if (!unknown.isEmpty()) {
