@@ -15,7 +15,7 @@ import picocli.CommandLine;
         description = "Render GitOps repos as Argo CD would and check them against runtime guardrails.",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        subcommands = {ScanCommand.class, RulesCommand.class, ExplainCommand.class,
+        subcommands = {ScanCommand.class, FixCommand.class, RulesCommand.class, ExplainCommand.class,
                 AuditCommand.class,
                 CmpCommand.class,
                 ServeCommand.class})

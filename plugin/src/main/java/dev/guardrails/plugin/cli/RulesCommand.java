@@ -1,6 +1,7 @@
 package dev.guardrails.plugin.cli;
 
 import dev.guardrails.scanner.catalog.RuleCatalog;
+import dev.guardrails.scanner.fix.BuiltinFixes;
 import dev.guardrails.scanner.rule.RuleInfo;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -27,9 +28,10 @@ public final class RulesCommand implements Callable<Integer> {
             out.print(catalog.markdown());
         } else {
             int width = catalog.infos().stream().mapToInt(i -> i.id().length()).max().orElse(10);
-            out.printf("%-" + width + "s  %-16s  %-8s  %s%n", "ID", "CATEGORY", "SEVERITY", "TITLE");
+            out.printf("%-" + width + "s  %-16s  %-8s  %-3s  %s%n", "ID", "CATEGORY", "SEVERITY", "FIX", "TITLE");
             for (RuleInfo i : catalog.infos()) {
-                out.printf("%-" + width + "s  %-16s  %-8s  %s%n", i.id(), i.category().id(), i.severity().id(), i.title());
+                out.printf("%-" + width + "s  %-16s  %-8s  %-3s  %s%n", i.id(), i.category().id(), i.severity().id(),
+                        BuiltinFixes.forRule(i.id()).isPresent() ? "yes" : "", i.title());
             }
         }
         out.flush();

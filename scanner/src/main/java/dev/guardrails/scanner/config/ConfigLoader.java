@@ -1,6 +1,7 @@
 package dev.guardrails.scanner.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.guardrails.scanner.fix.FixDefaults;
 import dev.guardrails.scanner.model.Category;
 import dev.guardrails.scanner.model.Exemption;
 import dev.guardrails.scanner.model.Mode;
@@ -81,30 +82,59 @@ public final class ConfigLoader {
     }
 
     public GuardrailsConfig load(Path file, String displayName) throws ConfigException {
+        return parse(read(file, displayName), displayName);
+    }
+
+    private static String read(Path file, String displayName) throws ConfigException {
         try {
             if (Files.size(file) > MAX_BYTES) {
                 throw new ConfigException(displayName + ": larger than 1 MiB");
             }
-            return parse(Files.readString(file), displayName);
+            return Files.readString(file);
         } catch (IOException e) {
             throw new ConfigException(displayName + ": cannot read: " + e.getMessage(), e);
         }
     }
 
-    public GuardrailsConfig parse(String text, String displayName) throws ConfigException {
-        JsonNode root;
+    /**
+     * The {@code fixes:} values of a policy file (defaults for {@code guardrails fix}); none when
+     * the file does not exist. Only {@code guardrails fix} needs them, so the policy record does not
+     * carry them.
+     */
+    public FixDefaults loadFixes(Path file, String displayName) throws ConfigException {
+        if (!Files.isRegularFile(file)) {
+            return FixDefaults.none();
+        }
+        JsonNode root = tree(read(file, displayName), displayName);
+        return root == null || root.isNull() || root.isMissingNode() ? FixDefaults.none() : fixes(root, displayName);
+    }
+
+    private JsonNode tree(String text, String displayName) throws ConfigException {
         try {
-            root = yaml.readTree(text, displayName);
+            return yaml.readTree(text, displayName);
         } catch (ManifestParseException e) {
             throw new ConfigException(e.getMessage(), e);
         }
+    }
+
+    private static FixDefaults fixes(JsonNode root, String displayName) throws ConfigException {
+        try {
+            return FixDefaults.read(root.path("fixes"));
+        } catch (ConfigException e) {
+            throw new ConfigException(displayName + ": " + e.getMessage(), e);
+        }
+    }
+
+    public GuardrailsConfig parse(String text, String displayName) throws ConfigException {
+        JsonNode root = tree(text, displayName);
         if (root == null || root.isNull() || root.isMissingNode()) {
             return GuardrailsConfig.defaults();
         }
         Reader r = new Reader(displayName);
         r.object(root, "", Set.of("mode", "categories", "rules", "profiles", "exemptions", "exclude",
                 "allowedRegistries", "requiredLabels", "kubeVersion", "maxHpaReplicas", "namespace", "repoURLs",
-                "customRules", "inlineExemptions", "allowEmptyApps", "charts", "clusters", "platformObjects"));
+                "customRules", "inlineExemptions", "allowEmptyApps", "charts", "clusters", "platformObjects", "fixes"));
+        fixes(root, displayName);
         List<Rule> customRules = new ArrayList<>();
         JsonNode customNode = root.path("customRules");
         r.array(customNode, "customRules");

@@ -44,7 +44,7 @@ public final class FieldPath {
         if (segments.size() <= 1) {
             return "";
         }
-        return render(segments.subList(0, segments.size() - 1));
+        return join(segments.subList(0, segments.size() - 1));
     }
 
     /** Resolves a path against a tree; a missing node when any step is absent. */
@@ -66,7 +66,8 @@ public final class FieldPath {
         return node == null ? MissingNode.getInstance() : node;
     }
 
-    static List<String> segments(String path) {
+    /** The segments of a path: keys (quoted ones kept quoted) and {@code [i]} indices. */
+    public static List<String> segments(String path) {
         List<String> out = new ArrayList<>();
         int i = 0;
         int n = path.length();
@@ -102,7 +103,8 @@ public final class FieldPath {
         return out;
     }
 
-    private static String render(List<String> segments) {
+    /** The path of {@link #segments}, joined back. */
+    public static String join(List<String> segments) {
         StringBuilder sb = new StringBuilder();
         for (String s : segments) {
             if (!s.startsWith("[") && sb.length() > 0) {
@@ -113,7 +115,13 @@ public final class FieldPath {
         return sb.toString();
     }
 
-    private static String unquote(String segment) {
+    /** Whether a segment of {@link #segments} is a list index such as {@code [0]}. */
+    public static boolean isIndex(String segment) {
+        return segment.startsWith("[") && !segment.startsWith("[\"");
+    }
+
+    /** The key a segment of {@link #segments} names, quotes removed. */
+    public static String unquote(String segment) {
         if (segment.startsWith("[\"")) {
             return segment.substring(2, segment.length() - 2).replace("\\\"", "\"");
         }

@@ -1,0 +1,162 @@
+package dev.guardrails.plugin.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.guardrails.scanner.fix.BuiltinFixes;
+import dev.guardrails.scanner.fix.Fixer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@code guardrails fix} end to end with the real renderers: edits land where the author works
+ * (golden files keep comments and layout), every fix is proven by a re-render, and a fix the
+ * re-render contradicts is rolled back.
+ */
+class FixCommandTest {
+
+    private static final Path FIXTURES = Path.of("src/test/resources/fix");
+
+    @TempDir
+    Path tmp;
+
+    private Path copy(String fixture) throws IOException {
+        Path source = FIXTURES.resolve(fixture);
+        Path target = tmp.resolve(fixture);
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path p : files.toList()) {
+                Path dest = target.resolve(source.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(dest);
+                } else {
+                    Files.copy(p, dest);
+                }
+            }
+        }
+        return target;
+    }
+
+    private static String golden(String name) throws IOException {
+        return Files.readString(FIXTURES.resolve("golden").resolve(name));
+    }
+
+    static Stream<String> fixableRules() {
+        return BuiltinFixes.all().stream().map(Fixer::ruleId);
+    }
+
+    @Test
+    void plainManifestsAreFixedInPlaceKeepingCommentsAndLayout() throws IOException {
+        Path repo = copy("plain");
+        String cronJob = Files.readString(repo.resolve("apps/web/cronjob.yaml"));
+
+        CliRun run = CliRun.of("fix", repo.toString());
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("14 fixed, 0 refused, 0 not auto-fixable.");
+        assertThat(Files.readString(repo.resolve("apps/web/deployment.yaml"))).isEqualTo(golden("plain/deployment.yaml"));
+        assertThat(Files.readString(repo.resolve("apps/web/cronjob.yaml"))).isEqualTo(cronJob);
+        assertThat(CliRun.of("fix", repo.toString()).out()).contains("Nothing to fix");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixableRules")
+    void everyFixableRuleIsFixedInPlainYaml(String rule) throws IOException {
+        Path repo = copy("plain");
+
+        CliRun run = CliRun.of("fix", repo.toString(), "--rule", rule);
+
+        assertThat(run.out()).as(run.err()).contains("fixed       " + rule + " apps/web Deployment/web")
+                .doesNotContain("refused").doesNotContain("not-fixable");
+        assertThat(CliRun.of("fix", repo.toString(), "--rule", rule).out()).contains("Nothing to fix");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixableRules")
+    void everyFixableRuleIsFixedInAnOverlayWithoutTouchingTheSharedBase(String rule) throws IOException {
+        Path repo = copy("kustomize");
+        String base = Files.readString(repo.resolve("base/deployment.yaml"));
+
+        CliRun run = CliRun.of("fix", repo.toString(), "--rule", rule);
+
+        assertThat(run.out()).as(run.err()).contains("fixed       " + rule + " overlays/dev Deployment/api: as a patch in "
+                + "overlays/dev/guardrails-fixes.yaml").doesNotContain("refused");
+        assertThat(Files.readString(repo.resolve("base/deployment.yaml"))).isEqualTo(base);
+        assertThat(CliRun.of("fix", repo.toString(), "--rule", rule).out()).doesNotContain(rule + " overlays/dev");
+    }
+
+    @Test
+    void anOverlayOwnsItsFilesAndPatchesWhatItTakesFromABase() throws IOException {
+        Path repo = copy("kustomize");
+        String base = Files.readString(repo.resolve("base/deployment.yaml"));
+
+        CliRun run = CliRun.of("fix", repo.toString(), "--rule", "read-only-root-filesystem",
+                "--rule", "cpu-request-missing", "--rule", "capabilities-not-dropped");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("9 fixed, 0 refused, 0 not auto-fixable.")
+                .contains("fixed       cpu-request-missing overlays/prod Deployment/prod-worker: in overlays/prod/worker.yaml");
+        Path prod = repo.resolve("overlays/prod");
+        assertThat(Files.readString(prod.resolve("guardrails-fixes.yaml"))).isEqualTo(golden("kustomize/guardrails-fixes.yaml"));
+        assertThat(Files.readString(prod.resolve("kustomization.yaml"))).isEqualTo(golden("kustomize/kustomization.yaml"));
+        assertThat(Files.readString(prod.resolve("worker.yaml"))).isEqualTo(golden("kustomize/worker.yaml"));
+        assertThat(Files.readString(repo.resolve("base/deployment.yaml"))).isEqualTo(base);
+    }
+
+    @Test
+    void helmFixesGoIntoValuesKeysAndAContradictedGuessIsRolledBack() throws IOException {
+        Path repo = copy("helm");
+        String template = Files.readString(repo.resolve("charts/shop/templates/deployment.yaml"));
+
+        CliRun run = CliRun.of("fix", repo.toString(), "--rule", "read-only-root-filesystem",
+                "--rule", "cpu-request-missing", "--rule", "seccomp-profile-missing", "--rule", "run-as-non-root");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
+        assertThat(run.out())
+                .contains("fixed       read-only-root-filesystem charts/shop Deployment/shop: in charts/shop/values.yaml key "
+                        + "securityContext.readOnlyRootFilesystem")
+                // The metrics container hard-codes false; the similarly named sidecar value was tried and did not help.
+                .contains("refused     read-only-root-filesystem charts/shop Deployment/shop: rolled back, in "
+                        + "charts/shop/values.yaml key sidecar.readOnlyRootFilesystem: the re-render still reports")
+                .contains("not-fixable run-as-non-root charts/shop Deployment/shop: no values key feeds "
+                        + "spec.template.spec.containers[1].securityContext.runAsNonRoot; the chart's template sets it; "
+                        + "edit charts/shop/templates/deployment.yaml");
+        assertThat(Files.readString(repo.resolve("charts/shop/values.yaml"))).isEqualTo(golden("helm/values.yaml"));
+        assertThat(Files.readString(repo.resolve("charts/shop/templates/deployment.yaml"))).isEqualTo(template);
+    }
+
+    @Test
+    void dryRunPrintsTheDiffAndLeavesTheCheckoutAlone() throws IOException {
+        Path repo = copy("plain");
+        String before = Files.readString(repo.resolve("apps/web/deployment.yaml"));
+
+        CliRun run = CliRun.of("fix", repo.toString(), "--dry-run", "--rule", "read-only-root-filesystem");
+
+        assertThat(run.out()).contains("(dry run: nothing was written)")
+                .contains("--- a/apps/web/deployment.yaml").contains("+            readOnlyRootFilesystem: true");
+        assertThat(Files.readString(repo.resolve("apps/web/deployment.yaml"))).isEqualTo(before);
+    }
+
+    @Test
+    void aRuleWithoutAFixIsAUsageError() {
+        CliRun run = CliRun.of("fix", FIXTURES.resolve("plain").toString(), "--rule", "host-network");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--rule host-network is not auto-fixable");
+    }
+
+    @Test
+    void policyDefaultsAreValidated() throws IOException {
+        Path repo = copy("plain");
+        Files.writeString(repo.resolve(".guardrails.yaml"), "fixes:\n  resources:\n    request: {cpu: 1}\n");
+
+        CliRun run = CliRun.of("fix", repo.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains(".guardrails.yaml: fixes.resources.request: unknown key (allowed: limits, requests)");
+    }
+}
