@@ -7,18 +7,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.guardrails.scanner.model.ObjectRef;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import dev.guardrails.scanner.report.UnifiedDiff;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeSet;
-import org.eclipse.jgit.diff.DiffAlgorithm;
-import org.eclipse.jgit.diff.DiffFormatter;
-import org.eclipse.jgit.diff.EditList;
-import org.eclipse.jgit.diff.RawText;
-import org.eclipse.jgit.diff.RawTextComparator;
 
 /**
  * Unified diff of an app's rendered objects between base and head, one section per added, removed
@@ -112,17 +105,6 @@ final class ManifestDiff {
     }
 
     private static String hunks(String oldText, String newText) {
-        RawText a = new RawText(oldText.getBytes(StandardCharsets.UTF_8));
-        RawText b = new RawText(newText.getBytes(StandardCharsets.UTF_8));
-        EditList edits = DiffAlgorithm.getAlgorithm(DiffAlgorithm.SupportedAlgorithm.HISTOGRAM)
-                .diff(RawTextComparator.DEFAULT, a, b);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (DiffFormatter f = new DiffFormatter(out)) {
-            f.setContext(3);
-            f.format(edits, a, b);
-        } catch (IOException e) {
-            return "# diff failed: " + e.getMessage() + "\n";
-        }
-        return out.toString(StandardCharsets.UTF_8);
+        return UnifiedDiff.hunks(oldText, newText);
     }
 }

@@ -9,6 +9,7 @@ import dev.guardrails.scanner.model.Finding;
 import dev.guardrails.scanner.model.ManifestObject;
 import dev.guardrails.scanner.model.ObjectRef;
 import dev.guardrails.scanner.render.SourceType;
+import dev.guardrails.scanner.report.UnifiedDiff;
 import dev.guardrails.scanner.rule.RuleSettings;
 import java.io.IOException;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.guardrails.scanner.fix;
+package dev.guardrails.scanner.report;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,13 +10,20 @@ import org.eclipse.jgit.diff.EditList;
 import org.eclipse.jgit.diff.RawText;
 import org.eclipse.jgit.diff.RawTextComparator;
 
-/** A unified diff of two texts of one file, as git prints it (JGit's histogram diff). */
-final class UnifiedDiff {
+/** Unified diffs as git prints them (JGit's histogram diff, 3 lines of context). */
+public final class UnifiedDiff {
 
     private UnifiedDiff() {
     }
 
-    static String of(String file, String before, String after) {
+    /** The diff of one file with its {@code ---}/{@code +++} header ({@code /dev/null} for a new file). */
+    public static String of(String file, String before, String after) {
+        String header = (before.isEmpty() ? "--- /dev/null\n" : "--- a/" + file + "\n") + "+++ b/" + file + "\n";
+        return header + hunks(before, after);
+    }
+
+    /** Only the {@code @@} hunks of two texts. */
+    public static String hunks(String before, String after) {
         RawText a = new RawText(before.getBytes(StandardCharsets.UTF_8));
         RawText b = new RawText(after.getBytes(StandardCharsets.UTF_8));
         EditList edits = DiffAlgorithm.getAlgorithm(DiffAlgorithm.SupportedAlgorithm.HISTOGRAM)
@@ -28,7 +35,6 @@ final class UnifiedDiff {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String header = (before.isEmpty() ? "--- /dev/null\n" : "--- a/" + file + "\n") + "+++ b/" + file + "\n";
-        return header + out.toString(StandardCharsets.UTF_8);
+        return out.toString(StandardCharsets.UTF_8);
     }
 }
