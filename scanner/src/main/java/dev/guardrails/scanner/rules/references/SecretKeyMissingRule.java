@@ -1,6 +1,5 @@
 package dev.guardrails.scanner.rules.references;
 
-import dev.guardrails.scanner.k8s.PodTemplate;
 import dev.guardrails.scanner.model.Category;
 import dev.guardrails.scanner.model.ManifestObject;
 import dev.guardrails.scanner.model.Mode;
@@ -9,9 +8,7 @@ import dev.guardrails.scanner.rule.Rule;
 import dev.guardrails.scanner.rule.RuleContext;
 import dev.guardrails.scanner.rule.RuleInfo;
 import dev.guardrails.scanner.rule.Violation;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /** A pod reads a key that the app's own Secret does not hold. */
 public final class SecretKeyMissingRule implements Rule {
@@ -33,24 +30,6 @@ public final class SecretKeyMissingRule implements Rule {
 
     @Override
     public List<Violation> check(ManifestObject object, RuleContext context) {
-        Optional<PodTemplate> pod = PodTemplate.of(object);
-        if (pod.isEmpty()) {
-            return List.of();
-        }
-        String namespace = context.bundle().namespaceOf(object);
-        List<Violation> out = new ArrayList<>();
-        for (PodReferences.Reference ref : PodReferences.of(pod.get())) {
-            if (!ref.kind().equals("Secret") || ref.key() == null || ref.optional()) {
-                continue;
-            }
-            // Only literal objects show their keys; generated ones (SealedSecret, ...) are not judged.
-            Optional<ManifestObject> target = AppObjects.find(context.bundle(), "Secret", namespace, ref.name());
-            if (target.isPresent() && AppObjects.keysKnown(target.get())
-                    && !AppObjects.keys(target.get()).contains(ref.key())) {
-                out.add(new Violation(ref.keyPath(), ref.where() + " reads key \"" + ref.key() + "\" of Secret \""
-                        + ref.name() + "\", which has no such key"));
-            }
-        }
-        return out;
+        return MissingKeys.of(object, context, "Secret");
     }
 }
