@@ -43,9 +43,11 @@ final class HelmValuesWriter implements SourceWriter {
             }
         }
         JsonNode inline = inlineValues(app);
+        List<String> valuePaths = new ArrayList<>();
+        collect(merged, "", valuePaths);
         List<List<SourceChange>> perEdit = new ArrayList<>();
         for (Edit edit : edits) {
-            List<SourceChange> candidates = candidates(object, edit, merged, inline, valueFiles, trees);
+            List<SourceChange> candidates = candidates(object, edit, merged, valuePaths, inline, valueFiles, trees);
             if (candidates.isEmpty()) {
                 throw new FixException("no values key feeds " + edit.path() + "; the chart's template sets it");
             }
@@ -67,11 +69,10 @@ final class HelmValuesWriter implements SourceWriter {
         return out;
     }
 
-    private static List<SourceChange> candidates(ManifestObject object, Edit edit, JsonNode merged, JsonNode inline,
+    private static List<SourceChange> candidates(ManifestObject object, Edit edit, JsonNode merged,
+                                                 List<String> valuePaths, JsonNode inline,
                                                  List<String> files, List<JsonNode> trees) {
         List<String> segments = FieldPath.segments(edit.path());
-        List<String> valuePaths = new ArrayList<>();
-        collect(merged, "", valuePaths);
         List<SourceChange> exact = new ArrayList<>();
         List<SourceChange> similar = new ArrayList<>();
         for (int m = segments.size(); m >= 1 && exact.size() + similar.size() < MAX_CANDIDATES * 2; m--) {
