@@ -1,0 +1,18 @@
+package dev.guardrails.scanner.fix;
+
+/**
+ * A verified fix as a replacement of whole lines of one file: what a review suggestion offers.
+ *
+ * @param file      repo-relative path
+ * @param startLine first replaced line, 1-based
+ * @param endLine   last replaced line, inclusive ({@code >= startLine})
+ * @param text      the replacement lines, joined with {@code \n}, without a final newline
+ */
+public record LineSuggestion(String file, int startLine, int endLine, String text) {
+
+    public LineSuggestion {
+        if (startLine < 1 || endLine < startLine) {
+            throw new IllegalArgumentException("bad line range " + startLine + ".." + endLine);
+        }
+    }
+}
