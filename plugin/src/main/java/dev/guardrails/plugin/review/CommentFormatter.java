@@ -23,6 +23,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -171,25 +172,85 @@ final class CommentFormatter {
                 place(byLine, file + ":" + f.location().line(), f);
             }
         }
-        List<Publication.InlineComment> out = new ArrayList<>();
+        List<Spot> spots = new ArrayList<>();
         for (Map.Entry<String, List<Finding>> e : byLine.entrySet()) {
-            if (out.size() >= settings.maxInline()) {
+            if (spots.size() >= settings.maxInline()) {
                 break;
             }
             int colon = e.getKey().lastIndexOf(':');
-            String file = e.getKey().substring(0, colon);
-            int line = Integer.parseInt(e.getKey().substring(colon + 1));
-            out.add(comment(file, line, e.getValue(), values, fixes));
+            spots.add(new Spot(e.getKey().substring(0, colon), Integer.parseInt(e.getKey().substring(colon + 1)),
+                    e.getValue()));
+        }
+        Map<Spot, LineSuggestion> suggested = new HashMap<>();
+        Map<Spot, Spot> mergedInto = new HashMap<>();
+        if (fixes != null) {
+            suggest(spots, fixes, suggested, mergedInto);
+        }
+        List<Publication.InlineComment> out = new ArrayList<>();
+        for (Spot spot : spots) {
+            out.add(comment(spot, values, fixes, suggested.get(spot), mergedInto.get(spot)));
         }
         return out;
+    }
+
+    /** The new findings one inline comment is about: those at one line of one file. */
+    private record Spot(String file, int line, List<Finding> findings) {
+
+        List<String> fingerprints() {
+            return findings.stream().map(Finding::fingerprint).toList();
+        }
+    }
+
+    /**
+     * One suggested change per spot, in priority order. Suggestions in one file whose line ranges
+     * meet are merged into the first spot's (the forge would turn the second stale once the first
+     * is applied); the later spot then points at it.
+     */
+    private static void suggest(List<Spot> spots, Suggestions fixes, Map<Spot, LineSuggestion> suggested,
+                                Map<Spot, Spot> mergedInto) {
+        for (Spot spot : spots) {
+            if (mergedInto.containsKey(spot)) {
+                continue;
+            }
+            List<String> fingerprints = new ArrayList<>(spot.fingerprints());
+            LineSuggestion s = fixes.at(fingerprints, spot.file(), spot.line()).orElse(null);
+            if (s == null) {
+                continue;
+            }
+            for (boolean grew = true; grew; ) {
+                grew = false;
+                for (Spot other : spots) {
+                    if (other == spot || !other.file().equals(spot.file()) || mergedInto.containsKey(other)
+                            || suggested.containsKey(other)) {
+                        continue;
+                    }
+                    LineSuggestion o = fixes.at(other.fingerprints(), other.file(), other.line()).orElse(null);
+                    if (o == null || o.startLine() > s.endLine() + 1 || s.startLine() > o.endLine() + 1) {
+                        continue;
+                    }
+                    List<String> both = new ArrayList<>(fingerprints);
+                    both.addAll(other.fingerprints());
+                    LineSuggestion merged = fixes.at(both, spot.file(), spot.line()).orElse(null);
+                    if (merged != null) {
+                        fingerprints = both;
+                        s = merged;
+                        mergedInto.put(other, spot);
+                        grew = true;
+                    }
+                }
+            }
+            suggested.put(spot, s);
+        }
     }
 
     private static void place(Map<String, List<Finding>> byLine, String at, Finding f) {
         byLine.computeIfAbsent(at, k -> new ArrayList<>()).add(f);
     }
 
-    private Publication.InlineComment comment(String file, int line, List<Finding> here,
-                                              Map<String, HelmLines.ValueSource> values, Suggestions fixes) {
+    private Publication.InlineComment comment(Spot spot, Map<String, HelmLines.ValueSource> values, Suggestions fixes,
+                                              LineSuggestion suggested, Spot mergedInto) {
+        String file = spot.file();
+        List<Finding> here = spot.findings();
         StringBuilder body = new StringBuilder();
         Map<String, String> remedies = new LinkedHashMap<>();
         if (here.size() == 1) {
@@ -215,14 +276,18 @@ final class CommentFormatter {
             remedies.forEach((rule, text) -> body.append("\n- ").append(code(rule)).append(": ").append(cell(text)));
         }
         List<String> keys = here.stream().map(CommentFormatter::key).toList();
-        Publication.Suggestion suggestion = fixes == null ? null : suggestion(file, line, here, fixes);
-        if (suggestion == null && fixes != null) {
+        Publication.Suggestion suggestion = null;
+        if (suggested != null) {
+            suggestion = suggestion(file, suggested, fixes);
+        } else if (mergedInto != null) {
+            body.append("\n\nThe suggested change on line ").append(mergedInto.line()).append(" fixes this as well.");
+        } else if (fixes != null) {
             String elsewhere = fixedElsewhere(here, fixes);
             if (!elsewhere.isEmpty()) {
                 body.append("\n\n").append(elsewhere);
             }
         }
-        return new Publication.InlineComment(file, line, keys, body.toString(), suggestion);
+        return new Publication.InlineComment(file, spot.line(), keys, body.toString(), suggestion);
     }
 
     /** " (set by `key`; rendered from file:line)" on a Helm finding's values line. */
@@ -232,14 +297,9 @@ final class CommentFormatter {
                 : " (set by " + code(v.key()) + "; rendered from " + cell(f.location().toString()) + ")";
     }
 
-    /** The verified fixes of this line's findings as one suggested change, or null. */
-    private static Publication.Suggestion suggestion(String file, int line, List<Finding> here, Suggestions fixes) {
-        List<String> fingerprints = here.stream().map(Finding::fingerprint).toList();
-        LineSuggestion s = fixes.at(fingerprints, file, line).orElse(null);
-        if (s == null) {
-            return null;
-        }
-        List<String> rules = here.stream().filter(f -> fixes.writtenIn(f.fingerprint(), file)).map(Finding::ruleId)
+    /** A verified change of lines as the forge-neutral suggestion, with what it clears. */
+    private static Publication.Suggestion suggestion(String file, LineSuggestion s, Suggestions fixes) {
+        List<String> rules = s.fingerprints().stream().map(fp -> fixes.fixed(fp).orElseThrow().finding().ruleId())
                 .distinct().toList();
         String intro = "**Suggested change**, checked like `guardrails fix` does: with it the re-rendered app no longer "
                 + "reports " + rules.stream().map(MarkdownText::code).collect(Collectors.joining(", ")) + " and reports nothing new.";

@@ -61,9 +61,11 @@ public final class Suggestions {
     public Optional<LineSuggestion> at(List<String> fingerprints, String file, int line) {
         // A set: findings cleared by one edit share its changes.
         Set<SourceChange> changes = new LinkedHashSet<>();
+        List<String> held = new ArrayList<>();
         for (String fp : fingerprints) {
             if (writtenIn(fp, file)) {
                 changes.addAll(fixed.get(fp).changes());
+                held.add(fp);
             }
         }
         if (changes.isEmpty() || line < 1) {
@@ -82,7 +84,8 @@ public final class Suggestions {
             // Two fixes that cannot be stacked on the original text: leave it to `guardrails fix`.
             return Optional.empty();
         }
-        return between(file, old, now, line, MAX_LINES);
+        return between(file, old, now, line, MAX_LINES)
+                .map(s -> new LineSuggestion(file, s.startLine(), s.endLine(), s.text(), held));
     }
 
     /**
@@ -113,7 +116,7 @@ public final class Suggestions {
             return Optional.empty();
         }
         List<String> replacement = b.subList(start - 1, b.size() - (a.size() - end));
-        return Optional.of(new LineSuggestion(file, start, end, String.join("\n", replacement)));
+        return Optional.of(new LineSuggestion(file, start, end, String.join("\n", replacement), List.of()));
     }
 
     /** Lines without their terminators; a final newline does not make an extra empty line. */

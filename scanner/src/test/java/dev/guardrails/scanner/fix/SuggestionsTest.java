@@ -75,18 +75,18 @@ class SuggestionsTest {
                 "          securityContext:",
                 "            runAsUser: 1000   # uid from the image",
                 "            readOnlyRootFilesystem: true",
-                "            runAsNonRoot: true")));
+                "            runAsNonRoot: true"), List.of(roRoot.fingerprint(), nonRoot.fingerprint())));
     }
 
     @Test
     void aChangeBelowTheLineIsReachedFromAboveAndAboveFromBelow() {
         String old = "a\nb\nc\nd\n";
         assertThat(Suggestions.between("f", old, "a\nb\nc\nX\nd\n", 2, 40))
-                .contains(new LineSuggestion("f", 2, 3, "b\nc\nX"));
+                .contains(new LineSuggestion("f", 2, 3, "b\nc\nX", List.of()));
         assertThat(Suggestions.between("f", old, "X\na\nb\nc\nd\n", 3, 40))
-                .contains(new LineSuggestion("f", 1, 3, "X\na\nb\nc"));
+                .contains(new LineSuggestion("f", 1, 3, "X\na\nb\nc", List.of()));
         assertThat(Suggestions.between("f", old, "a\nB\nc\nd\n", 2, 40))
-                .contains(new LineSuggestion("f", 2, 2, "B"));
+                .contains(new LineSuggestion("f", 2, 2, "B", List.of()));
         // Past the cap, past the end of the file, nothing changed, or CRLF: no suggestion.
         assertThat(Suggestions.between("f", old, "a\nb\nc\nd\nX\n", 1, 3)).isEmpty();
         assertThat(Suggestions.between("f", old, "a\nb\nc\nX\nd\n", 9, 40)).isEmpty();
