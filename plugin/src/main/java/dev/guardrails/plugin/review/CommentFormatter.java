@@ -146,9 +146,9 @@ final class CommentFormatter {
     /**
      * Inline comments for new findings with a file and line in the head, blocking first, capped:
      * one comment per line, about every new finding there, with their fixes as one suggested change
-     * when {@code fixes} has them. A Helm finding is offered at its values line first (what the author
-     * edits) and at its template line. The forge client keeps comments on lines the change adds and
-     * drops findings it posted before.
+     * when {@code fixes} has them. A finding is offered first where the author edits: a Helm finding's
+     * values line, else the line in another file its verified fix changes; then at its own line. The
+     * forge client keeps comments on lines the change adds and drops findings it posted before.
      */
     List<Publication.InlineComment> inline(ChangeReport report, Path headRoot, Suggestions fixes) {
         List<Finding> all = new ArrayList<>();
@@ -164,10 +164,14 @@ final class CommentFormatter {
                 break;
             }
             HelmLines.ValueSource v = values.get(f.fingerprint());
+            String file = f.location().file();
             if (v != null && isFileIn(headRoot, v.file())) {
                 place(byLine, v.file() + ":" + v.line(), f);
+            } else if (fixes != null) {
+                // The line its verified fix edits elsewhere (a values key read through toYaml, an overlay's patch).
+                fixes.fixLine(f.fingerprint()).filter(l -> !l.file().equals(file) && isFileIn(headRoot, l.file()))
+                        .ifPresent(l -> place(byLine, l.file() + ":" + l.line(), f));
             }
-            String file = f.location().file();
             if (!file.isEmpty() && f.location().line() > 0 && isFileIn(headRoot, file)) {
                 place(byLine, file + ":" + f.location().line(), f);
             }

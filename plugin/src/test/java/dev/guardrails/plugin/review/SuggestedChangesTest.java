@@ -266,6 +266,68 @@ class SuggestedChangesTest {
         }
     }
 
+    @Test
+    void aHelmFindingGetsItsValuesEditOnTheValuesLine() throws Exception {
+        String chart = "charts/pay/";
+        repo.checkout("feature", false);
+        repo.write(chart + "Chart.yaml", "apiVersion: v2\nname: pay\nversion: 0.1.0\n")
+                .write(chart + "templates/deployment.yaml", """
+                        apiVersion: apps/v1
+                        kind: Deployment
+                        metadata:
+                          name: pay
+                          labels: {team: payments}
+                        spec:
+                          selector:
+                            matchLabels: {app: pay}
+                          template:
+                            metadata:
+                              labels: {app: pay}
+                            spec:
+                              containers:
+                                - name: pay
+                                  image: registry.example.com/pay:1.4.2
+                                  resources: {requests: {cpu: 50m}}
+                                  securityContext:
+                                    {{- toYaml .Values.securityContext | nindent 12 }}
+                        """)
+                .write(chart + "values.yaml", """
+                        # Hardening for the payment API.
+                        securityContext:
+                          runAsNonRoot: true
+                          allowPrivilegeEscalation: false
+                          readOnlyRootFilesystem: false   # TODO: writable cache dir
+                        """)
+                .delete(PAY_FILE);
+        String head = repo.commit("pay as a chart");
+        repo.checkout("main", false);
+        server.stubFor(get(urlPathEqualTo("/user")).willReturn(okJson("{\"login\":\"guardrails-bot\",\"id\":7}")));
+        server.stubFor(get(urlPathEqualTo(REPO + "/issues/7/comments")).willReturn(okJson("[]")));
+        server.stubFor(post(urlPathEqualTo(REPO + "/issues/7/comments")).willReturn(okJson("{\"id\":555}").withStatus(201)));
+        server.stubFor(post(urlPathMatching(REPO + "/statuses/.*")).willReturn(okJson("{}").withStatus(201)));
+        server.stubFor(get(urlPathEqualTo(REPO + "/pulls/7")).willReturn(okJson("{\"head\":{\"sha\":\"" + head + "\"}}")));
+        ArrayNode files = JSON.createArrayNode();
+        for (String f : List.of(chart + "Chart.yaml", chart + "templates/deployment.yaml", chart + "values.yaml")) {
+            files.addObject().put("filename", f).put("status", "added").put("patch", repo.patch(baseSha, head, f));
+        }
+        server.stubFor(get(urlPathEqualTo(REPO + "/pulls/7/files")).willReturn(okJson(files.toString())));
+        server.stubFor(get(urlPathEqualTo(REPO + "/pulls/7/comments")).willReturn(okJson("[]")));
+        server.stubFor(post(urlPathEqualTo(REPO + "/pulls/7/comments")).willReturn(okJson("{\"id\":901}").withStatus(201)));
+        ForgeClients clients = new ForgeClients(new GitHubSettings(server.baseUrl(), null, TOKEN, null, null, false),
+                new GitLabSettings(null, null, null), new ReviewSettings(null, null, null), ReviewFixtures.FAST,
+                Clock.systemUTC());
+
+        ReviewFixtures.service(clients).review(new ReviewRequest(Forge.GITHUB, server.baseUrl(), "acme/gitops", null, 7,
+                "main", baseSha, repo.url(), head, repo.url(), null, "test"));
+
+        List<JsonNode> inline = bodies(postRequestedFor(urlPathEqualTo(REPO + "/pulls/7/comments")));
+        JsonNode onValues = inline.stream().filter(c -> c.path("path").asText().equals(chart + "values.yaml"))
+                .findFirst().orElseThrow(() -> new AssertionError("no comment on the values file: " + inline));
+        assertThat(onValues.path("line").asInt()).isEqualTo(5);
+        assertThat(onValues.path("body").asText()).contains("`read-only-root-filesystem`")
+                .contains("```suggestion\n  readOnlyRootFilesystem: true   # TODO: writable cache dir\n```");
+    }
+
     /** Lines start..end (1-based, inclusive) replaced, as the forge applies a suggestion. */
     private static String applied(String text, int start, int end, String replacement) {
         List<String> lines = new ArrayList<>(Arrays.asList(text.split("\n", -1)));

@@ -54,6 +54,47 @@ public final class Suggestions {
                 && o.changes().stream().allMatch(c -> c.file().equals(file));
     }
 
+    /** A line of a repo file. */
+    public record SourceLine(String file, int line) {
+    }
+
+    /**
+     * Where the finding's fix starts, when it changes one existing file alone: the line the author
+     * edits (a Helm values key, an overlay's patch), found by the fix rather than by reading templates.
+     */
+    public Optional<SourceLine> fixLine(String fingerprint) {
+        FixOutcome o = fixed.get(fingerprint);
+        if (o == null || "Secret".equals(o.finding().object().kind())) {
+            return Optional.empty();
+        }
+        String file = o.changes().get(0).file();
+        if (!writtenIn(fingerprint, file)) {
+            return Optional.empty();
+        }
+        String old = text(file);
+        if (old == null || old.isEmpty()) {
+            return Optional.empty();
+        }
+        String now = old;
+        try {
+            for (SourceChange c : new LinkedHashSet<>(o.changes())) {
+                now = c.apply(now);
+            }
+        } catch (FixException e) {
+            return Optional.empty();
+        }
+        List<String> a = lines(old);
+        List<String> b = lines(now);
+        if (a.equals(b)) {
+            return Optional.empty();
+        }
+        int prefix = 0;
+        while (prefix < a.size() && prefix < b.size() && a.get(prefix).equals(b.get(prefix))) {
+            prefix++;
+        }
+        return Optional.of(new SourceLine(file, Math.min(prefix + 1, a.size())));
+    }
+
     /**
      * One suggestion for the findings commented on at {@code file:line}: the fixes of those of them
      * that were fixed in this file alone, or empty.

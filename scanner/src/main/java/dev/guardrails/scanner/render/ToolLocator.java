@@ -19,9 +19,13 @@ import java.util.Set;
  * <p>Order, first hit wins: explicit path (constructor argument, else system property
  * {@code guardrails.helm} / {@code guardrails.kubectl}); environment {@code GUARDRAILS_HELM} /
  * {@code GUARDRAILS_KUBECTL}; {@code $GUARDRAILS_TOOLS_DIR/bin}; a {@code tools/bin} folder found by
- * walking up from the working directory, then from system property {@code guardrails.projectRoot};
- * then {@code PATH}. An explicit setting that names no executable is an error rather than a silent
- * fall-through, so a typo does not quietly pick another version.
+ * walking up from where guardrails itself is installed (its jar or classes), then from system
+ * property {@code guardrails.projectRoot}; then {@code PATH}. An explicit setting that names no
+ * executable is an error rather than a silent fall-through, so a typo does not quietly pick another
+ * version.
+ *
+ * <p>Never the working directory: as a CMP, guardrails runs inside the repository it renders, and a
+ * {@code tools/bin/helm} committed there would otherwise be executed.
  */
 public final class ToolLocator {
 
@@ -49,25 +53,44 @@ public final class ToolLocator {
     private final Path explicitKubectl;
     private final Map<String, String> env;
     private final Properties properties;
-    private final Path workingDir;
+    private final Path installDir;
 
-    /** Looks everywhere, using this JVM's system properties, environment and working directory. */
+    /** Looks everywhere, using this JVM's system properties, environment and install location. */
     public ToolLocator() {
         this(null, null);
     }
 
     /** @param helm explicit helm binary, or {@code null}; @param kubectl explicit kubectl, or {@code null} */
     public ToolLocator(Path helm, Path kubectl) {
-        this(helm, kubectl, System.getenv(), System.getProperties(), Path.of("").toAbsolutePath());
+        this(helm, kubectl, System.getenv(), System.getProperties(), installDir());
     }
 
-    /** Fully explicit, for tests and embedding: nothing is read from the JVM's own state. */
-    public ToolLocator(Path helm, Path kubectl, Map<String, String> env, Properties properties, Path workingDir) {
+    /**
+     * Fully explicit, for tests and embedding: nothing is read from the JVM's own state.
+     *
+     * @param installDir where guardrails is installed; a {@code tools/bin} above it is searched
+     */
+    public ToolLocator(Path helm, Path kubectl, Map<String, String> env, Properties properties, Path installDir) {
         this.explicitHelm = helm;
         this.explicitKubectl = kubectl;
         this.env = Map.copyOf(Objects.requireNonNull(env, "env"));
         this.properties = Objects.requireNonNull(properties, "properties");
-        this.workingDir = Objects.requireNonNull(workingDir, "workingDir");
+        this.installDir = Objects.requireNonNull(installDir, "installDir");
+    }
+
+    /** The directory holding this class's jar (or its classes directory in a source build). */
+    static Path installDir() {
+        try {
+            var source = ToolLocator.class.getProtectionDomain().getCodeSource();
+            if (source != null && source.getLocation() != null) {
+                Path location = Path.of(source.getLocation().toURI()).toAbsolutePath().normalize();
+                return Files.isRegularFile(location) && location.getParent() != null ? location.getParent() : location;
+            }
+        } catch (java.net.URISyntaxException | IllegalArgumentException | SecurityException
+                 | java.nio.file.FileSystemNotFoundException e) {
+            // No usable code source (a custom class loader): rely on the other places.
+        }
+        return Path.of("/nonexistent");
     }
 
     /** The helm binary. */
@@ -118,7 +141,7 @@ public final class ToolLocator {
         if (toolsDir != null && !toolsDir.isBlank()) {
             dirs.add(Path.of(toolsDir).resolve("bin").toAbsolutePath().normalize());
         }
-        addToolsBinUpwards(workingDir, dirs);
+        addToolsBinUpwards(installDir, dirs);
         String projectRoot = properties.getProperty("guardrails.projectRoot");
         if (projectRoot != null && !projectRoot.isBlank()) {
             addToolsBinUpwards(Path.of(projectRoot), dirs);

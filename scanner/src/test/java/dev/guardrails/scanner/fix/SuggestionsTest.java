@@ -76,6 +76,8 @@ class SuggestionsTest {
                 "            runAsUser: 1000   # uid from the image",
                 "            readOnlyRootFilesystem: true",
                 "            runAsNonRoot: true"), List.of(roRoot.fingerprint(), nonRoot.fingerprint())));
+        // Where the fix starts: the inserted line after runAsUser.
+        assertThat(s.fixLine(roRoot.fingerprint())).contains(new Suggestions.SourceLine("apps/web/deployment.yaml", 13));
     }
 
     @Test
@@ -109,5 +111,8 @@ class SuggestionsTest {
         assertThat(s.at(List.of(refused.fingerprint()), "apps/web/deployment.yaml", 9)).isEmpty();
         assertThat(s.fixed(values.fingerprint())).isPresent();
         assertThat(s.fixed(refused.fingerprint())).isEmpty();
+        assertThat(s.fixLine(values.fingerprint())).as("the file is not in the head").isEmpty();
+        assertThat(s.fixLine(secret.fingerprint())).isEmpty();
+        assertThat(s.fixLine(refused.fingerprint())).isEmpty();
     }
 }

@@ -82,6 +82,15 @@ class ToolLocatorTest {
     }
 
     @Test
+    void theDefaultInstallDirIsWhereTheCodeIsNotTheWorkingDirectory() {
+        // As a CMP the working directory is inside the rendered (untrusted) repo.
+        Path install = ToolLocator.installDir();
+        Path code = Path.of("target").toAbsolutePath().normalize();
+        assertThat(install).startsWith(code);
+        assertThat(install).isNotEqualTo(Path.of("").toAbsolutePath().normalize());
+    }
+
+    @Test
     void missingToolNamesTheInstallScript() {
         ToolLocator locator = new ToolLocator(null, null, Map.of("PATH", tmp.resolve("empty").toString()), props(),
                 nowhere);
