@@ -136,7 +136,7 @@ final class HelmValuesWriter implements SourceWriter {
         /** the key's value is what was rendered there ({@code {}} or null where nothing was) */
         EQUAL,
         /**
-         * a weaker sign: a mapping whose entries all appear in a larger rendered mapping (values
+         * a weaker sign: a map of texts whose entries all appear in a larger rendered one (values
          * merged into labels a helper writes), or a key the templates read that no values file sets
          */
         PART,
@@ -154,7 +154,24 @@ final class HelmValuesWriter implements SourceWriter {
         if (Trees.same(rendered, value)) {
             return Feed.EQUAL;
         }
-        return rendered.isObject() && value.isObject() && contained(value, rendered) ? Feed.PART : Feed.NO;
+        return textMap(rendered) && textMap(value) && contained(value, rendered) ? Feed.PART : Feed.NO;
+    }
+
+    /**
+     * Labels, annotations, selectors: the maps charts build from a helper and values merged
+     * together. Structured maps (a securityContext) are not merged that way, and an empty values
+     * map "contained" in one would be a guess about an unrelated field.
+     */
+    private static boolean textMap(JsonNode node) {
+        if (!node.isObject()) {
+            return false;
+        }
+        for (JsonNode v : node) {
+            if (!v.isTextual()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean contained(JsonNode part, JsonNode whole) {
