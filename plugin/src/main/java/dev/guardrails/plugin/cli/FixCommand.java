@@ -2,13 +2,12 @@ package dev.guardrails.plugin.cli;
 
 import dev.guardrails.argocd.app.RepoCopies;
 import dev.guardrails.argocd.app.RepoIdentity;
+import dev.guardrails.argocd.app.RepoRenderings;
 import dev.guardrails.argocd.app.RepoScan;
 import dev.guardrails.plugin.engine.Engines;
 import dev.guardrails.scanner.config.ConfigException;
 import dev.guardrails.scanner.config.ConfigLoader;
 import dev.guardrails.scanner.config.GuardrailsConfig;
-import dev.guardrails.scanner.engine.AppResult;
-import dev.guardrails.scanner.engine.AppTarget;
 import dev.guardrails.scanner.engine.GuardrailsEngine;
 import dev.guardrails.scanner.engine.ScanOptions;
 import dev.guardrails.scanner.fix.BuiltinFixes;
@@ -98,28 +97,10 @@ public final class FixCommand implements Callable<Integer> {
             List<String> urls = new ArrayList<>(repoUrls);
             RepoIdentity.originUrl(root).ifPresent(urls::add);
             ScanOptions options = new ScanOptions(profile, 1, Clock.systemUTC());
-            RepoScan scan = new RepoScan(engine);
-            RepoScan.Apps which = RepoScan.Apps.parse(apps);
-            FixRunner.Renderings renderings = new FixRunner.Renderings() {
-                @Override
-                public List<AppTarget> plan() throws IOException {
-                    try (RepoScan.Targets t = scan.targets(work, "", policy, options, which, urls, err::println)) {
-                        return List.copyOf(t.targets());
-                    }
-                }
-
-                @Override
-                public AppResult evaluate(String appName) throws IOException {
-                    // Planned afresh: Argo CD kustomize edits render on a copy made at planning time.
-                    try (RepoScan.Targets t = scan.targets(work, "", policy, options, which, urls, line -> { })) {
-                        AppTarget app = t.targets().stream().filter(a -> a.name().equals(appName)).findFirst()
-                                .orElseThrow(() -> new IOException("app " + appName + " is gone after the fix"));
-                        return engine.evaluate(app, policy, options);
-                    }
-                }
-            };
+            FixRunner.Renderings renderings = new RepoRenderings(engine, work, policy, options, RepoScan.Apps.parse(apps),
+                    urls, name -> true, err::println);
             FixRunner runner = new FixRunner(new SourceFiles(work), defaults, policy.settings(),
-                    rule -> rules.isEmpty() || rules.contains(rule));
+                    finding -> rules.isEmpty() || rules.contains(finding.ruleId()));
             FixReport report = runner.run(renderings);
             print(report, out);
             long open = report.count(FixOutcome.Status.REFUSED) + report.count(FixOutcome.Status.NOT_FIXABLE);

@@ -1,5 +1,7 @@
 package dev.guardrails.plugin.forge;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -12,7 +14,7 @@ import java.util.regex.Pattern;
  */
 public final class DiffLines {
 
-    private static final Pattern HUNK = Pattern.compile("^@@ -\\d+(?:,\\d+)? \\+(\\d+)(?:,\\d+)? @@");
+    private static final Pattern HUNK = Pattern.compile("^@@ -\\d+(?:,\\d+)? \\+(\\d+)(?:,(\\d+))? @@");
 
     private DiffLines() {
     }
@@ -40,6 +42,33 @@ public final class DiffLines {
                 line++;
             }
             // "-" lines exist only on the old side.
+        }
+        return out;
+    }
+
+    /** The new-side lines {@code start..end} (inclusive) one hunk shows: added and context lines. */
+    public record Hunk(int start, int end) {
+
+        public boolean contains(int from, int to) {
+            return start <= from && to <= end;
+        }
+    }
+
+    /** The hunks of a patch, by their headers; empty for a binary or missing patch. */
+    public static List<Hunk> hunks(String patch) {
+        List<Hunk> out = new ArrayList<>();
+        if (patch == null || patch.isEmpty()) {
+            return out;
+        }
+        for (String l : patch.split("\n", -1)) {
+            Matcher m = HUNK.matcher(l);
+            if (m.find()) {
+                int start = Integer.parseInt(m.group(1));
+                int length = m.group(2) == null ? 1 : Integer.parseInt(m.group(2));
+                if (length > 0) {
+                    out.add(new Hunk(start, start + length - 1));
+                }
+            }
         }
         return out;
     }

@@ -130,10 +130,13 @@ public final class GitHubClient implements ForgeClient {
         String repo = "/repos/" + request.repository();
         if (request.onPullRequest()) {
             upsertComment(repo, request.number(), p, headers);
-            if (!auth.isApp() && !p.inline().isEmpty()) {
-                // With an App the check run's annotations already sit on the diff.
+            // With an App the check run's annotations already sit on the diff; a review comment is
+            // added only where it offers a suggested change, which an annotation cannot.
+            List<Publication.InlineComment> wanted = auth.isApp()
+                    ? p.inline().stream().filter(c -> c.suggestion() != null).toList() : p.inline();
+            if (!wanted.isEmpty()) {
                 try {
-                    inline(repo, request, p.inline(), headers);
+                    inline(repo, request, wanted, auth.isApp(), headers);
                 } catch (ForgeApiException e) {
                     // Inline comments add to the sticky comment; their failure must not hide the check result.
                     LOG.warn("inline comments on {} not posted: {}", request.key(), e.getMessage());
@@ -164,23 +167,26 @@ public final class GitHubClient implements ForgeClient {
     }
 
     /**
-     * Review comments on added lines, each once per pull request: comments already carrying a
-     * finding's marker (posted by this bot on an earlier push) are not repeated. Skipped when the
+     * Review comments on added lines, each finding once per pull request: comments whose findings'
+     * markers are all in the bot's earlier comments are not repeated. A suggested change is placed
+     * as a multi-line comment over the lines it replaces when they are in one hunk of the diff. Skipped when the
      * PR has moved past the reviewed head, since line numbers would then be wrong.
      */
     private void inline(String repo, ReviewRequest request, List<Publication.InlineComment> wanted,
-                        Map<String, String> headers) throws ForgeApiException {
+                        boolean onlySuggestions, Map<String, String> headers) throws ForgeApiException {
         String pulls = repo + "/pulls/" + request.number();
         JsonNode pr = json(http.send("GET", apiBase + pulls, headers, null), "GET", pulls);
         if (!request.headSha().equals(pr.path("head").path("sha").asText())) {
             return;
         }
         Map<String, Set<Integer>> added = new HashMap<>();
+        Map<String, List<DiffLines.Hunk>> hunks = new HashMap<>();
         String url = apiBase + pulls + "/files?per_page=100";
         for (int page = 0; url != null && page < MAX_PAGES; page++) {
             ApiHttp.Response r = http.send("GET", url, headers, null);
             for (JsonNode f : json(r, "GET", pulls + "/files")) {
                 added.put(f.path("filename").asText(), DiffLines.added(f.path("patch").asText(null)));
+                hunks.put(f.path("filename").asText(), DiffLines.hunks(f.path("patch").asText(null)));
             }
             url = next(r);
         }
@@ -197,20 +203,30 @@ public final class GitHubClient implements ForgeClient {
             url = next(r);
         }
         for (Publication.InlineComment c : wanted) {
-            String marker = Publication.findingMarker(c.key());
-            if (!added.getOrDefault(c.path(), Set.of()).contains(c.line())
-                    || posted.stream().anyMatch(b -> b.contains(marker))) {
+            if (!added.getOrDefault(c.path(), Set.of()).contains(c.line()) || c.postedIn(posted)) {
                 continue;
             }
+            Publication.Suggestion s = c.suggestion();
+            // A suggestion replaces the commented range, which GitHub allows only within one hunk.
+            boolean placed = s != null && hunks.getOrDefault(c.path(), List.of()).stream()
+                    .anyMatch(h -> h.contains(s.startLine(), s.endLine()));
+            if (onlySuggestions && !placed) {
+                continue;
+            }
+            String text = c.render(placed ? s.block(false, c.line()) : null);
             Map<String, Object> body = new LinkedHashMap<>();
-            body.put("body", truncate(c.bodyWithMarker(), MAX_BODY - 1));
+            body.put("body", placed && text.length() > MAX_BODY - 1 ? c.render(null) : truncate(text, MAX_BODY - 1));
             body.put("commit_id", request.headSha());
             body.put("path", c.path());
-            body.put("line", c.line());
+            if (placed && s.startLine() < s.endLine()) {
+                body.put("start_line", s.startLine());
+                body.put("start_side", "RIGHT");
+            }
+            body.put("line", placed ? s.endLine() : c.line());
             body.put("side", "RIGHT");
             http.send("POST", apiBase + pulls + "/comments", headers, body, 1);
-            // One comment per finding: a later candidate (its template line, after its values line) is skipped.
-            posted.add(marker);
+            // Each finding once: a later candidate (its template line, after its values line) is skipped.
+            posted.add(text);
         }
     }
 

@@ -155,11 +155,13 @@ public final class GitLabClient implements ForgeClient {
             return;
         }
         Map<String, Set<Integer>> added = new HashMap<>();
+        Map<String, List<DiffLines.Hunk>> hunks = new HashMap<>();
         Map<String, String> oldPaths = new HashMap<>();
         for (int page = 1; page <= MAX_PAGES; page++) {
             ApiHttp.Response r = http.send("GET", apiBase + mr + "/diffs?per_page=100&page=" + page, headers(), null);
             for (JsonNode d : json(r, "GET", mr + "/diffs")) {
                 added.put(d.path("new_path").asText(), DiffLines.added(d.path("diff").asText(null)));
+                hunks.put(d.path("new_path").asText(), DiffLines.hunks(d.path("diff").asText(null)));
                 oldPaths.put(d.path("new_path").asText(), d.path("old_path").asText(d.path("new_path").asText()));
             }
             if (!hasNext(r, page)) {
@@ -182,11 +184,14 @@ public final class GitLabClient implements ForgeClient {
             }
         }
         for (Publication.InlineComment c : wanted) {
-            String marker = Publication.findingMarker(c.key());
-            if (!added.getOrDefault(c.path(), Set.of()).contains(c.line())
-                    || posted.stream().anyMatch(b -> b.contains(marker))) {
+            if (!added.getOrDefault(c.path(), Set.of()).contains(c.line()) || c.postedIn(posted)) {
                 continue;
             }
+            Publication.Suggestion s = c.suggestion();
+            // Kept to the lines the diff shows, as on GitHub, so the author sees what the suggestion replaces.
+            boolean placed = s != null && hunks.getOrDefault(c.path(), List.of()).stream()
+                    .anyMatch(h -> h.contains(s.startLine(), s.endLine()));
+            String text = c.render(placed ? s.block(true, c.line()) : null);
             Map<String, Object> position = new LinkedHashMap<>();
             position.put("position_type", "text");
             position.put("base_sha", refs.path("base_sha").asText());
@@ -196,11 +201,11 @@ public final class GitLabClient implements ForgeClient {
             position.put("new_path", c.path());
             position.put("new_line", c.line());
             Map<String, Object> body = new LinkedHashMap<>();
-            body.put("body", GitHubClient.truncate(c.bodyWithMarker(), MAX_BODY));
+            body.put("body", placed && text.length() > MAX_BODY ? c.render(null) : GitHubClient.truncate(text, MAX_BODY));
             body.put("position", position);
             http.send("POST", apiBase + mr + "/discussions", headers(), body, 1);
-            // One discussion per finding: a later candidate (its template line, after its values line) is skipped.
-            posted.add(marker);
+            // Each finding once: a later candidate (its template line, after its values line) is skipped.
+            posted.add(text);
         }
     }
 

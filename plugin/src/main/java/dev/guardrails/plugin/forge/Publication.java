@@ -27,17 +27,80 @@ public record Publication(String comment, boolean createComment, Verdict verdict
     }
 
     /**
-     * A review comment on a line the pull request adds (GitHub review comment, GitLab diff discussion).
+     * A review comment on a line the pull request adds (GitHub review comment, GitLab diff discussion),
+     * about the new findings on that line.
      *
-     * @param path repo-relative file at the head
-     * @param line 1-based line in the head's version of the file
-     * @param key  stable key of the finding (hash of its fingerprint), carried in a hidden marker
-     * @param body Markdown, without the marker
+     * @param path       repo-relative file at the head
+     * @param line       1-based line in the head's version of the file
+     * @param keys       stable keys of the findings (hashes of their fingerprints), carried in hidden markers
+     * @param body       Markdown, without the markers and the suggestion
+     * @param suggestion a verified fix of the commented findings as a line replacement, or null
      */
-    public record InlineComment(String path, int line, String key, String body) {
+    public record InlineComment(String path, int line, List<String> keys, String body, Suggestion suggestion) {
+
+        public InlineComment {
+            keys = List.copyOf(keys);
+            if (keys.isEmpty()) {
+                throw new IllegalArgumentException("an inline comment is about at least one finding");
+            }
+        }
+
+        public InlineComment(String path, int line, String key, String body) {
+            this(path, line, List.of(key), body, null);
+        }
+
+        /**
+         * Whether every finding of this comment is already in one of the bot's earlier comments,
+         * so posting it again would repeat them.
+         */
+        public boolean postedIn(java.util.Collection<String> earlierBodies) {
+            return keys.stream().allMatch(k -> earlierBodies.stream().anyMatch(b -> b.contains(findingMarker(k))));
+        }
+
+        /**
+         * The comment as posted: the markers, the body, and the suggestion in the forge's syntax when
+         * {@code block} is not null (the block was placed), else the suggestion's fallback line.
+         */
+        public String render(String block) {
+            StringBuilder out = new StringBuilder();
+            keys.forEach(k -> out.append(findingMarker(k)));
+            out.append('\n').append(body);
+            if (suggestion != null) {
+                out.append("\n\n").append(block != null ? suggestion.intro() + "\n\n" + block : suggestion.fallback());
+            }
+            return out.toString();
+        }
 
         public String bodyWithMarker() {
-            return findingMarker(key) + "\n" + body;
+            return render(null);
+        }
+    }
+
+    /**
+     * A fix offered as a one-click change of lines {@code startLine..endLine} of the commented file
+     * (they include the comment's line). A forge can place it only when those lines are all in one
+     * hunk of the change; otherwise the fallback (how to apply it with {@code guardrails fix}) is shown.
+     *
+     * @param text     the replacement lines, joined with {@code \n}
+     * @param intro    Markdown before the block
+     * @param fallback Markdown shown instead of intro and block
+     */
+    public record Suggestion(int startLine, int endLine, String text, String intro, String fallback) {
+
+        /**
+         * The fenced block: {@code suggestion} for GitHub, {@code suggestion:-A+B} (lines above and
+         * below the commented one) for GitLab. The fence is longer than any backtick run in the text.
+         */
+        public String block(boolean gitlab, int commentLine) {
+            int longest = 0;
+            int run = 0;
+            for (int i = 0; i < text.length(); i++) {
+                run = text.charAt(i) == '`' ? run + 1 : 0;
+                longest = Math.max(longest, run);
+            }
+            String fence = "`".repeat(Math.max(3, longest + 1));
+            String info = gitlab ? "suggestion:-" + (commentLine - startLine) + "+" + (endLine - commentLine) : "suggestion";
+            return fence + info + "\n" + (text.isEmpty() ? "" : text + "\n") + fence;
         }
     }
 

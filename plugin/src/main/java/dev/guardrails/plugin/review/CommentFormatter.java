@@ -8,6 +8,8 @@ import static dev.guardrails.scanner.report.MarkdownText.html;
 
 import dev.guardrails.plugin.forge.GitHubClient;
 import dev.guardrails.plugin.forge.Publication;
+import dev.guardrails.scanner.fix.LineSuggestion;
+import dev.guardrails.scanner.fix.Suggestions;
 import dev.guardrails.scanner.model.Exemption;
 import dev.guardrails.scanner.model.Finding;
 import dev.guardrails.scanner.model.ScanReport;
@@ -21,11 +23,13 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Turns a {@link ChangeReport} into what a PR shows: the sticky comment (about the change: new,
@@ -79,12 +83,17 @@ final class CommentFormatter {
      * so a PR whose findings were fixed ends with "no new findings" rather than a stale list.
      */
     Publication publication(ChangeReport report, Path headRoot) {
+        return publication(report, headRoot, null);
+    }
+
+    /** @param fixes verified fixes of the head's new findings for suggested changes, or null for none */
+    Publication publication(ChangeReport report, Path headRoot, Suggestions fixes) {
         String comment = comment(report);
         Publication.Verdict verdict = report.blocking() ? Publication.Verdict.FAILURE
                 : report.newWarnings() > 0 ? Publication.Verdict.NEUTRAL : Publication.Verdict.SUCCESS;
         String summary = comment.substring(GitHubClient.MARKER.length()).strip();
         return new Publication(comment, report.noteworthy(), verdict, title(report), summary,
-                annotations(report, headRoot), inline(report, headRoot));
+                annotations(report, headRoot), inline(report, headRoot, fixes));
     }
 
     /**
@@ -135,10 +144,13 @@ final class CommentFormatter {
     }
 
     /**
-     * Inline comments for new findings with a file and line in the head, blocking first, capped. The
-     * forge client keeps those on lines the change adds and drops the ones posted before.
+     * Inline comments for new findings with a file and line in the head, blocking first, capped:
+     * one comment per line, about every new finding there, with their fixes as one suggested change
+     * when {@code fixes} has them. A Helm finding is offered at its values line first (what the author
+     * edits) and at its template line. The forge client keeps comments on lines the change adds and
+     * drops findings it posted before.
      */
-    List<Publication.InlineComment> inline(ChangeReport report, Path headRoot) {
+    List<Publication.InlineComment> inline(ChangeReport report, Path headRoot, Suggestions fixes) {
         List<Finding> all = new ArrayList<>();
         Map<String, HelmLines.ValueSource> values = new LinkedHashMap<>();
         report.apps().forEach(a -> {
@@ -146,32 +158,168 @@ final class CommentFormatter {
             values.putAll(a.valueSources());
         });
         all.sort(PRIORITY);
-        List<Publication.InlineComment> out = new ArrayList<>();
-        int findings = 0;
+        Map<String, List<Finding>> byLine = new LinkedHashMap<>();
         for (Finding f : all) {
-            if (findings >= settings.maxInline() || headRoot == null) {
+            if (headRoot == null) {
                 break;
             }
-            String body = "**Guardrails** " + rule(f) + " on " + code(objectLabel(f)) + ": " + cell(f.message())
-                    + (f.remediation() == null || f.remediation().isBlank() ? "" : "\n\n**Fix:** " + cell(f.remediation()));
-            boolean any = false;
-            // A Helm value first: the values line is what the author edits; the template line is the fallback.
             HelmLines.ValueSource v = values.get(f.fingerprint());
             if (v != null && isFileIn(headRoot, v.file())) {
-                out.add(new Publication.InlineComment(v.file(), v.line(), key(f), body + "\n\n(set by "
-                        + code(v.key()) + "; rendered from " + cell(f.location().toString()) + ")"));
-                any = true;
+                place(byLine, v.file() + ":" + v.line(), f);
             }
             String file = f.location().file();
             if (!file.isEmpty() && f.location().line() > 0 && isFileIn(headRoot, file)) {
-                out.add(new Publication.InlineComment(file, f.location().line(), key(f), body));
-                any = true;
-            }
-            if (any) {
-                findings++;
+                place(byLine, file + ":" + f.location().line(), f);
             }
         }
+        List<Spot> spots = new ArrayList<>();
+        for (Map.Entry<String, List<Finding>> e : byLine.entrySet()) {
+            if (spots.size() >= settings.maxInline()) {
+                break;
+            }
+            int colon = e.getKey().lastIndexOf(':');
+            spots.add(new Spot(e.getKey().substring(0, colon), Integer.parseInt(e.getKey().substring(colon + 1)),
+                    e.getValue()));
+        }
+        Map<Spot, LineSuggestion> suggested = new HashMap<>();
+        Map<Spot, Spot> mergedInto = new HashMap<>();
+        if (fixes != null) {
+            suggest(spots, fixes, suggested, mergedInto);
+        }
+        List<Publication.InlineComment> out = new ArrayList<>();
+        for (Spot spot : spots) {
+            out.add(comment(spot, values, fixes, suggested.get(spot), mergedInto.get(spot)));
+        }
         return out;
+    }
+
+    /** The new findings one inline comment is about: those at one line of one file. */
+    private record Spot(String file, int line, List<Finding> findings) {
+
+        List<String> fingerprints() {
+            return findings.stream().map(Finding::fingerprint).toList();
+        }
+    }
+
+    /**
+     * One suggested change per spot, in priority order. Suggestions in one file whose line ranges
+     * meet are merged into the first spot's (the forge would turn the second stale once the first
+     * is applied); the later spot then points at it.
+     */
+    private static void suggest(List<Spot> spots, Suggestions fixes, Map<Spot, LineSuggestion> suggested,
+                                Map<Spot, Spot> mergedInto) {
+        for (Spot spot : spots) {
+            if (mergedInto.containsKey(spot)) {
+                continue;
+            }
+            List<String> fingerprints = new ArrayList<>(spot.fingerprints());
+            LineSuggestion s = fixes.at(fingerprints, spot.file(), spot.line()).orElse(null);
+            if (s == null) {
+                continue;
+            }
+            for (boolean grew = true; grew; ) {
+                grew = false;
+                for (Spot other : spots) {
+                    if (other == spot || !other.file().equals(spot.file()) || mergedInto.containsKey(other)
+                            || suggested.containsKey(other)) {
+                        continue;
+                    }
+                    LineSuggestion o = fixes.at(other.fingerprints(), other.file(), other.line()).orElse(null);
+                    if (o == null || o.startLine() > s.endLine() + 1 || s.startLine() > o.endLine() + 1) {
+                        continue;
+                    }
+                    List<String> both = new ArrayList<>(fingerprints);
+                    both.addAll(other.fingerprints());
+                    LineSuggestion merged = fixes.at(both, spot.file(), spot.line()).orElse(null);
+                    if (merged != null) {
+                        fingerprints = both;
+                        s = merged;
+                        mergedInto.put(other, spot);
+                        grew = true;
+                    }
+                }
+            }
+            suggested.put(spot, s);
+        }
+    }
+
+    private static void place(Map<String, List<Finding>> byLine, String at, Finding f) {
+        byLine.computeIfAbsent(at, k -> new ArrayList<>()).add(f);
+    }
+
+    private Publication.InlineComment comment(Spot spot, Map<String, HelmLines.ValueSource> values, Suggestions fixes,
+                                              LineSuggestion suggested, Spot mergedInto) {
+        String file = spot.file();
+        List<Finding> here = spot.findings();
+        StringBuilder body = new StringBuilder();
+        Map<String, String> remedies = new LinkedHashMap<>();
+        if (here.size() == 1) {
+            Finding f = here.get(0);
+            body.append("**Guardrails** ").append(rule(f)).append(" on ").append(code(objectLabel(f))).append(": ")
+                    .append(cell(f.message())).append(setBy(f, file, values));
+        } else {
+            body.append("**Guardrails**: ").append(here.size()).append(" new findings on this line\n");
+            for (Finding f : here) {
+                body.append("\n- ").append(rule(f)).append(" on ").append(code(objectLabel(f))).append(": ")
+                        .append(cell(f.message())).append(setBy(f, file, values));
+            }
+        }
+        here.forEach(f -> {
+            if (f.remediation() != null && !f.remediation().isBlank()) {
+                remedies.putIfAbsent(f.ruleId(), f.remediation());
+            }
+        });
+        if (remedies.size() == 1) {
+            body.append("\n\n**Fix:** ").append(cell(remedies.values().iterator().next()));
+        } else if (!remedies.isEmpty()) {
+            body.append("\n\n**Fix:**");
+            remedies.forEach((rule, text) -> body.append("\n- ").append(code(rule)).append(": ").append(cell(text)));
+        }
+        List<String> keys = here.stream().map(CommentFormatter::key).toList();
+        Publication.Suggestion suggestion = null;
+        if (suggested != null) {
+            suggestion = suggestion(file, suggested, fixes);
+        } else if (mergedInto != null) {
+            body.append("\n\nThe suggested change on line ").append(mergedInto.line()).append(" fixes this as well.");
+        } else if (fixes != null) {
+            String elsewhere = fixedElsewhere(here, fixes);
+            if (!elsewhere.isEmpty()) {
+                body.append("\n\n").append(elsewhere);
+            }
+        }
+        return new Publication.InlineComment(file, spot.line(), keys, body.toString(), suggestion);
+    }
+
+    /** " (set by `key`; rendered from file:line)" on a Helm finding's values line. */
+    private static String setBy(Finding f, String file, Map<String, HelmLines.ValueSource> values) {
+        HelmLines.ValueSource v = values.get(f.fingerprint());
+        return v == null || !v.file().equals(file) ? ""
+                : " (set by " + code(v.key()) + "; rendered from " + cell(f.location().toString()) + ")";
+    }
+
+    /** A verified change of lines as the forge-neutral suggestion, with what it clears. */
+    private static Publication.Suggestion suggestion(String file, LineSuggestion s, Suggestions fixes) {
+        List<String> rules = s.fingerprints().stream().map(fp -> fixes.fixed(fp).orElseThrow().finding().ruleId())
+                .distinct().toList();
+        String intro = "**Suggested change**, checked like `guardrails fix` does: with it the re-rendered app no longer "
+                + "reports " + rules.stream().map(MarkdownText::code).collect(Collectors.joining(", ")) + " and reports nothing new.";
+        String fallback = "`guardrails fix " + rules.stream().map(r -> "--rule " + r).collect(Collectors.joining(" "))
+                + "` writes this fix into " + code(file) + ".";
+        return new Publication.Suggestion(s.startLine(), s.endLine(), s.text(), intro, fallback);
+    }
+
+    /** How to apply fixes `guardrails fix` verified but that are not a change of this line (another file, a patch). */
+    private static String fixedElsewhere(List<Finding> here, Suggestions fixes) {
+        Map<String, String> where = new LinkedHashMap<>();
+        for (Finding f : here) {
+            fixes.fixed(f.fingerprint()).ifPresent(o -> where.putIfAbsent(f.ruleId(), o.detail()));
+        }
+        if (where.isEmpty()) {
+            return "";
+        }
+        return "`guardrails fix " + where.keySet().stream().map(r -> "--rule " + r).collect(Collectors.joining(" "))
+                + "` fixes this (checked by re-rendering): " + where.values().stream().distinct()
+                .map(MarkdownText::cell).collect(Collectors.joining("; ")) + ".";
     }
 
     /** Stable per finding and PR-independent; a hash, so no repo text ends up inside an HTML comment. */

@@ -12,16 +12,23 @@ import io.micronaut.core.annotation.Nullable;
  * @param maxInlineComments review comments posted per review on changed lines; default 20, 0 turns them off
  * @param diffMaxChars      rendered-manifest diff shown per app, in characters; default 12,000, 0 turns the diff off
  * @param diffMaxTotalChars rendered-manifest diff shown for all apps together; default 30,000
+ * @param suggestions       whether inline comments offer fixes as suggested changes (the head is fixed on a copy
+ *                          and re-rendered, as {@code guardrails fix} would); default true
  */
 @ConfigurationProperties("guardrails.review.comment")
 public record CommentSettings(
         @Nullable String ruleDocsUrl,
         @Nullable Integer maxInlineComments,
         @Nullable Integer diffMaxChars,
-        @Nullable Integer diffMaxTotalChars) {
+        @Nullable Integer diffMaxTotalChars,
+        @Nullable Boolean suggestions) {
 
     public static CommentSettings defaults() {
-        return new CommentSettings(null, null, null, null);
+        return new CommentSettings(null, null, null, null, null);
+    }
+
+    public boolean suggest() {
+        return suggestions == null || suggestions;
     }
 
     public int maxInline() {

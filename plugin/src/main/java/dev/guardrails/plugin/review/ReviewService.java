@@ -8,6 +8,7 @@ import dev.guardrails.plugin.forge.Publication;
 import dev.guardrails.scanner.config.ConfigLoader;
 import dev.guardrails.scanner.engine.GuardrailsEngine;
 import dev.guardrails.scanner.engine.ScanOptions;
+import dev.guardrails.scanner.fix.Suggestions;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -78,7 +79,8 @@ public final class ReviewService implements Reviewer {
         ForgeClient client = clients.clientFor(request.forge(), request.apiBaseUrl());
         markInProgress(request);
         Optional<String> token = client.gitToken(request);
-        ChangeScanner scanner = new ChangeScanner(engine, new ConfigLoader(Engines.ruleIds(engine)), options);
+        ConfigLoader loader = new ConfigLoader(Engines.ruleIds(engine));
+        ChangeScanner scanner = new ChangeScanner(engine, loader, options);
         int maxChars = client.forge() == Forge.GITHUB ? CommentFormatter.GITHUB_MAX : GitLabClient.MAX_BODY - 1_000;
         long t0 = System.nanoTime();
         Publication publication;
@@ -91,7 +93,9 @@ public final class ReviewService implements Reviewer {
                     checkout.baseSha(), checkout.headSha(), request.baseRef(), repoUrls);
             CommentFormatter formatter = new CommentFormatter(maxChars, LocalDate.now(options.clock()), comments,
                     RepoLinks.of(request, checkout.headSha()));
-            publication = formatter.publication(report, checkout.headRoot());
+            Suggestions fixes = comments.suggest() && comments.maxInline() > 0
+                    ? new SuggestedFixes(engine, loader, options).compute(report, checkout.headRoot(), repoUrls) : null;
+            publication = formatter.publication(report, checkout.headRoot(), fixes);
         }
         client.publish(request, publication);
         LOG.info("reviewed {} ({}): {} of {} apps affected, {} new blocking, {} new warnings, {} fixed, {} exempted in {} ms",

@@ -82,7 +82,7 @@ class PrSampleTest {
         ForgeClients clients = new ForgeClients(new GitHubSettings(server.baseUrl(), null, TOKEN, null, null, false),
                 new GitLabSettings(null, null, null), new ReviewSettings(null, null, null), ReviewFixtures.FAST,
                 Clock.systemUTC());
-        CommentSettings comments = new CommentSettings("https://guardrails.example.com/docs/rules.md", null, null, null);
+        CommentSettings comments = new CommentSettings("https://guardrails.example.com/docs/rules.md", null, null, null, null);
         Clock fixed = Clock.fixed(Instant.parse("2026-06-01T10:00:00Z"), ZoneOffset.UTC);
         return new ReviewService(clients, Engines.create(), new ScanOptions(null, 2, fixed), comments, Runnable::run);
     }

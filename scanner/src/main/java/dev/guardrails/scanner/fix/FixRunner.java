@@ -49,19 +49,19 @@ public final class FixRunner {
     private final SourceFiles files;
     private final FixDefaults defaults;
     private final RuleSettings settings;
-    private final Predicate<String> rules;
+    private final Predicate<Finding> which;
     private final Map<SourceType, SourceWriter> writers = new EnumMap<>(SourceType.class);
 
     /**
      * @param defaults the policy's {@code fixes:} values
      * @param settings the policy's rule settings (required label keys)
-     * @param rules    which rule ids to fix (e.g. {@code --rule})
+     * @param which    which findings to fix (e.g. those of the {@code --rule} ids, or a review's new findings)
      */
-    public FixRunner(SourceFiles files, FixDefaults defaults, RuleSettings settings, Predicate<String> rules) {
+    public FixRunner(SourceFiles files, FixDefaults defaults, RuleSettings settings, Predicate<Finding> which) {
         this.files = files;
         this.defaults = defaults;
         this.settings = settings;
-        this.rules = rules;
+        this.which = which;
         writers.put(SourceType.DIRECTORY, new PlainManifestWriter());
         writers.put(SourceType.KUSTOMIZE, new KustomizeWriter());
         writers.put(SourceType.HELM, new HelmValuesWriter());
@@ -107,7 +107,7 @@ public final class FixRunner {
         List<Unit> units = new ArrayList<>();
         Map<String, Unit> byEdits = new LinkedHashMap<>();
         for (Finding finding : before.findings()) {
-            if (finding.exempted() || !rules.test(finding.ruleId())) {
+            if (finding.exempted() || !which.test(finding)) {
                 continue;
             }
             Optional<Fixer> fixer = BuiltinFixes.forRule(finding.ruleId());
@@ -163,8 +163,8 @@ public final class FixRunner {
         if (applied.size() == units.size()) {
             AppResult after = renderings.evaluate(app.name());
             if (verify(units, before, after).isEmpty()) {
-                units.forEach(u -> u.findings().forEach(f ->
-                        outcomes.add(new FixOutcome(f, FixOutcome.Status.FIXED, u.alternatives().get(0).where()))));
+                units.forEach(u -> u.findings().forEach(f -> outcomes.add(new FixOutcome(f, FixOutcome.Status.FIXED,
+                        u.alternatives().get(0).where(), u.alternatives().get(0).changes()))));
                 return;
             }
         }
@@ -187,7 +187,8 @@ public final class FixRunner {
                 if (problem.isEmpty()) {
                     current = after;
                     kept = true;
-                    u.findings().forEach(f -> outcomes.add(new FixOutcome(f, FixOutcome.Status.FIXED, alternative.where())));
+                    u.findings().forEach(f -> outcomes.add(new FixOutcome(f, FixOutcome.Status.FIXED, alternative.where(),
+                            alternative.changes())));
                     break;
                 }
                 rollback(undo);
