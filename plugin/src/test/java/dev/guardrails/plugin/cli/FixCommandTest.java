@@ -1,12 +1,19 @@
 package dev.guardrails.plugin.cli;
 
+import static java.util.Map.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.guardrails.scanner.fix.BuiltinFixes;
 import dev.guardrails.scanner.fix.Fixer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,6 +51,32 @@ class FixCommandTest {
     private static String golden(String name) throws IOException {
         return Files.readString(FIXTURES.resolve("golden").resolve(name));
     }
+
+    /**
+     * Where each fixable rule's fix lands in the chart laid out as {@code helm create} scaffolds it
+     * (fix/helm-rules): the values key the re-render proved. Every fixable rule has a row, so a new
+     * fixer fails {@link #everyFixableRuleIsFixedInHelmValues} until its Helm behaviour is decided.
+     */
+    private static final Map<String, String> HELM_VALUES_KEYS = Map.ofEntries(
+            entry("read-only-root-filesystem", "securityContext.readOnlyRootFilesystem"),
+            entry("privilege-escalation", "securityContext.allowPrivilegeEscalation"),
+            entry("run-as-non-root", "securityContext.runAsNonRoot"),
+            entry("capabilities-not-dropped", "securityContext.capabilities.drop"),
+            // The pod-level field: podSecurityContext, not the container's equally empty securityContext.
+            entry("seccomp-profile-missing", "podSecurityContext.seccompProfile.type"),
+            // A key only the template reads (hasKey): values.yaml mentions it in a comment.
+            entry("service-account-token-automount", "automountServiceAccountToken"),
+            entry("cpu-request-missing", "resources.requests.cpu"),
+            entry("memory-request-missing", "resources.requests.memory"),
+            entry("cpu-limit-missing", "resources.limits.cpu"),
+            entry("memory-limit-missing", "resources.limits.memory"),
+            entry("liveness-probe-missing", "livenessProbe"),
+            // Commented out in values.yaml: the key is added.
+            entry("readiness-probe-missing", "readinessProbe"),
+            // Merged by the labels helper into every object's labels, so one key fixes all three objects.
+            entry("required-labels", "commonLabels.team"),
+            // The template joins repository and tag; the digest apps/report pins the same image by goes after the tag.
+            entry("image-digest-missing", "image.tag"));
 
     static Stream<String> fixableRules() {
         return BuiltinFixes.all().stream().map(Fixer::ruleId);
@@ -127,6 +160,72 @@ class FixCommandTest {
                         + "edit charts/shop/templates/deployment.yaml");
         assertThat(Files.readString(repo.resolve("charts/shop/values.yaml"))).isEqualTo(golden("helm/values.yaml"));
         assertThat(Files.readString(repo.resolve("charts/shop/templates/deployment.yaml"))).isEqualTo(template);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixableRules")
+    void everyFixableRuleIsFixedInHelmValues(String rule) throws IOException {
+        assertThat(HELM_VALUES_KEYS).as("the Helm row for " + rule).containsKey(rule);
+        Path repo = copy("helm-rules");
+        Path chart = repo.resolve("charts/web");
+        Map<String, String> templates = texts(chart.resolve("templates"));
+        String values = Files.readString(chart.resolve("values.yaml"));
+
+        CliRun run = CliRun.of("fix", repo.toString(), "--rule", rule);
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("fixed       " + rule + " charts/web Deployment/web: in charts/web/values.yaml key "
+                        + HELM_VALUES_KEYS.get(rule))
+                .doesNotContainPattern("(?m)^refused").doesNotContainPattern("(?m)^not-fixable");
+        assertThat(texts(chart.resolve("templates"))).isEqualTo(templates);
+        String fixed = Files.readString(chart.resolve("values.yaml"));
+        assertThat(fixed).isNotEqualTo(values);
+        assertThat(commentLines(fixed)).isEqualTo(commentLines(values));
+        assertThat(chartFindings(repo, "charts/web")).doesNotContain(rule).contains("pdb-missing");
+    }
+
+    @Test
+    void aScaffoldedChartIsFixedInItsValuesKeepingCommentsAndLayout() throws IOException {
+        Path repo = copy("helm-rules");
+        Path chart = repo.resolve("charts/web");
+        Map<String, String> templates = texts(chart.resolve("templates"));
+
+        CliRun run = CliRun.of("fix", repo.toString());
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("16 fixed, 0 refused, 0 not auto-fixable.");
+        assertThat(Files.readString(chart.resolve("values.yaml"))).isEqualTo(golden("helm-rules/values.yaml"));
+        assertThat(texts(chart.resolve("templates"))).isEqualTo(templates);
+        assertThat(CliRun.of("fix", repo.toString()).out()).contains("Nothing to fix");
+    }
+
+    /** Every file under a directory by relative path, to show templates are byte-identical. */
+    private static Map<String, String> texts(Path dir) throws IOException {
+        Map<String, String> out = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.filter(Files::isRegularFile).toList()) {
+                out.put(dir.relativize(p).toString(), Files.readString(p));
+            }
+        }
+        return out;
+    }
+
+    private static List<String> commentLines(String yaml) {
+        return yaml.lines().filter(l -> l.contains("#")).toList();
+    }
+
+    /** The rule ids a fresh scan reports for one app. */
+    private static List<String> chartFindings(Path repo, String app) throws IOException {
+        CliRun scan = CliRun.of("scan", repo.toString(), "--format", "json");
+        JsonNode report = new ObjectMapper().readTree(scan.out());
+        assertThat(report.path("coverage").path("failed").asInt(-1)).as(scan.err()).isZero();
+        List<String> rules = new ArrayList<>();
+        report.path("findings").forEach(f -> {
+            if (f.path("app").asText().equals(app)) {
+                rules.add(f.path("ruleId").asText());
+            }
+        });
+        return rules;
     }
 
     @Test
