@@ -24,6 +24,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -191,38 +192,86 @@ final class CommentFormatter {
             values.putAll(a.valueSources());
         });
         all.sort(PRIORITY);
-        Map<String, List<Finding>> byLine = new LinkedHashMap<>();
+        Map<String, Spot> byLine = new LinkedHashMap<>();
         for (Finding f : all) {
             if (headRoot == null) {
                 break;
             }
             HelmLines.ValueSource v = values.get(f.fingerprint());
             String file = f.location().file();
+            Spot preferred = null;
             if (v != null && isFileIn(headRoot, v.file())) {
-                place(byLine, v.file() + ":" + v.line(), f);
+                preferred = place(byLine, v.file(), v.line(), null, f);
             } else if (fixes != null) {
                 // The line its verified fix edits elsewhere (a values key read through toYaml, an overlay's patch).
-                fixes.fixLine(f.fingerprint()).filter(l -> !l.file().equals(file) && isFileIn(headRoot, l.file()))
-                        .ifPresent(l -> place(byLine, l.file() + ":" + l.line(), f));
+                var at = fixes.fixLine(f.fingerprint()).filter(l -> !l.file().equals(file) && isFileIn(headRoot, l.file()));
+                if (at.isPresent()) {
+                    preferred = place(byLine, at.get().file(), at.get().line(), null, f);
+                }
             }
             if (!file.isEmpty() && f.location().line() > 0 && isFileIn(headRoot, file)) {
-                place(byLine, file + ":" + f.location().line(), f);
+                place(byLine, file, f.location().line(), preferred, f);
             }
         }
         List<Spot> spots = new ArrayList<>();
-        for (Map.Entry<String, List<Finding>> e : byLine.entrySet()) {
-            if (spots.size() >= settings.maxInline()) {
-                break;
+        Set<Spot> kept = new HashSet<>();
+        for (Spot spot : byLine.values()) {
+            if (spot.fallbackOf() == null ? kept.size() < settings.maxInline() : kept.contains(spot.fallbackOf())) {
+                spots.add(spot);
+                if (spot.fallbackOf() == null) {
+                    kept.add(spot);
+                }
             }
-            int colon = e.getKey().lastIndexOf(':');
-            spots.add(new Spot(e.getKey().substring(0, colon), Integer.parseInt(e.getKey().substring(colon + 1)),
-                    e.getValue()));
         }
         return spots;
     }
 
-    /** The new findings one inline comment is about: those at one line of one file. */
-    private record Spot(String file, int line, List<Finding> findings) {
+    /**
+     * Adds a finding to the spot at file:line. A finding shown first elsewhere (its values line)
+     * goes to a fallback spot of its own there, one per preferred spot: the forge posts it only when
+     * the preferred comment could not be placed, so a finding is never commented twice.
+     */
+    private static Spot place(Map<String, Spot> byLine, String file, int line, Spot fallbackOf, Finding f) {
+        String key = file + ":" + line + (fallbackOf == null ? "" : " if not " + fallbackOf.file() + ":" + fallbackOf.line());
+        Spot spot = byLine.computeIfAbsent(key, k -> new Spot(file, line, new ArrayList<>(), fallbackOf));
+        spot.findings().add(f);
+        return spot;
+    }
+
+    /**
+     * The new findings one inline comment is about: those at one line of one file, or those whose
+     * preferred comment is {@code fallbackOf} (shown here only if that one cannot be placed).
+     * Identity-based, as its findings list grows while spots are collected.
+     */
+    private static final class Spot {
+
+        private final String file;
+        private final int line;
+        private final List<Finding> findings;
+        private final Spot fallbackOf;
+
+        Spot(String file, int line, List<Finding> findings, Spot fallbackOf) {
+            this.file = file;
+            this.line = line;
+            this.findings = findings;
+            this.fallbackOf = fallbackOf;
+        }
+
+        String file() {
+            return file;
+        }
+
+        int line() {
+            return line;
+        }
+
+        List<Finding> findings() {
+            return findings;
+        }
+
+        Spot fallbackOf() {
+            return fallbackOf;
+        }
 
         List<String> fingerprints() {
             return findings.stream().map(Finding::fingerprint).toList();
@@ -269,10 +318,6 @@ final class CommentFormatter {
             }
             suggested.put(spot, s);
         }
-    }
-
-    private static void place(Map<String, List<Finding>> byLine, String at, Finding f) {
-        byLine.computeIfAbsent(at, k -> new ArrayList<>()).add(f);
     }
 
     private Publication.InlineComment comment(Spot spot, Map<String, HelmLines.ValueSource> values, Suggestions fixes,

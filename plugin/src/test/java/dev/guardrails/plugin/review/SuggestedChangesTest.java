@@ -364,6 +364,17 @@ class SuggestedChangesTest {
         assertThat(onValues.path("line").asInt()).isEqualTo(5);
         assertThat(onValues.path("body").asText()).contains("`read-only-root-filesystem`")
                 .contains("```suggestion\n  readOnlyRootFilesystem: true   # TODO: writable cache dir\n```");
+        // Its template line is only a fallback: the finding is commented once, on the values line.
+        List<String> markers = new ArrayList<>();
+        inline.forEach(c -> {
+            Matcher k = Pattern.compile("<!-- guardrails:finding:(\\w+) -->").matcher(c.path("body").asText());
+            while (k.find()) {
+                markers.add(k.group(1));
+            }
+        });
+        assertThat(markers).doesNotHaveDuplicates();
+        assertThat(inline).filteredOn(c -> c.path("path").asText().endsWith("templates/deployment.yaml"))
+                .allSatisfy(c -> assertThat(c.path("body").asText()).doesNotContain("read-only-root-filesystem"));
     }
 
     /** Lines start..end (1-based, inclusive) replaced, as the forge applies a suggestion. */
