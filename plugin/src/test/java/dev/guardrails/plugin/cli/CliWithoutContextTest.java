@@ -45,7 +45,7 @@ class CliWithoutContextTest {
         ChildCli cli = finished(ChildCli.start(tmp, app, argo, List.of(), "cmp", "generate"));
 
         assertThat(cli.process().exitValue()).as(cli.stderr()).isZero();
-        assertThat(cli.stdout()).contains("kind: Deployment").doesNotContain(" WARN ", " INFO ");
+        assertThat(cli.stdout()).containsPattern("(?m)^kind: \"?Deployment").doesNotContain(" WARN ", " INFO ");
         assertThat(cli.loaded(ChildCli.CONTEXT_CLASS)).isFalse();
     }
 
