@@ -26,8 +26,10 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -151,6 +153,37 @@ final class CommentFormatter {
      * forge client keeps comments on lines the change adds and drops findings it posted before.
      */
     List<Publication.InlineComment> inline(ChangeReport report, Path headRoot, Suggestions fixes) {
+        List<Spot> spots = spots(report, headRoot, fixes);
+        Map<Spot, LineSuggestion> suggested = new HashMap<>();
+        Map<Spot, Spot> mergedInto = new HashMap<>();
+        if (fixes != null) {
+            suggest(spots, fixes, suggested, mergedInto);
+        }
+        List<Publication.InlineComment> out = new ArrayList<>();
+        for (Spot spot : spots) {
+            out.add(comment(spot, values(report), fixes, suggested.get(spot), mergedInto.get(spot)));
+        }
+        return out;
+    }
+
+    /**
+     * The new findings inline comments would be about, so a review runs fixes for those only (the
+     * comment cap bounds the cost of suggestions, however many findings a change brings).
+     */
+    Set<String> inlineFingerprints(ChangeReport report, Path headRoot) {
+        Set<String> out = new LinkedHashSet<>();
+        spots(report, headRoot, null).forEach(s -> out.addAll(s.fingerprints()));
+        return out;
+    }
+
+    private static Map<String, HelmLines.ValueSource> values(ChangeReport report) {
+        Map<String, HelmLines.ValueSource> values = new LinkedHashMap<>();
+        report.apps().forEach(a -> values.putAll(a.valueSources()));
+        return values;
+    }
+
+    /** Findings grouped by the file line they are shown at, in priority order, capped. */
+    private List<Spot> spots(ChangeReport report, Path headRoot, Suggestions fixes) {
         List<Finding> all = new ArrayList<>();
         Map<String, HelmLines.ValueSource> values = new LinkedHashMap<>();
         report.apps().forEach(a -> {
@@ -185,16 +218,7 @@ final class CommentFormatter {
             spots.add(new Spot(e.getKey().substring(0, colon), Integer.parseInt(e.getKey().substring(colon + 1)),
                     e.getValue()));
         }
-        Map<Spot, LineSuggestion> suggested = new HashMap<>();
-        Map<Spot, Spot> mergedInto = new HashMap<>();
-        if (fixes != null) {
-            suggest(spots, fixes, suggested, mergedInto);
-        }
-        List<Publication.InlineComment> out = new ArrayList<>();
-        for (Spot spot : spots) {
-            out.add(comment(spot, values, fixes, suggested.get(spot), mergedInto.get(spot)));
-        }
-        return out;
+        return spots;
     }
 
     /** The new findings one inline comment is about: those at one line of one file. */

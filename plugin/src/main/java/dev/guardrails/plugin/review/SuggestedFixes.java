@@ -42,8 +42,16 @@ final class SuggestedFixes {
         this.options = options;
     }
 
-    /** Verified fixes of the report's new findings, or null when none is fixable or the run failed. */
-    Suggestions compute(ChangeReport report, Path headRoot, List<String> repoUrls) {
+    /** Apps re-rendered for suggestions per review at most; a change touching more gets none. */
+    static final int MAX_APPS = 10;
+
+    /**
+     * Verified fixes of the report's new findings that inline comments show, or null when none is
+     * fixable, they are spread over more than {@link #MAX_APPS} apps, or the run failed.
+     *
+     * @param shown fingerprints of the findings the inline comments are about
+     */
+    Suggestions compute(ChangeReport report, Path headRoot, List<String> repoUrls, Set<String> shown) {
         if (report.policyError() != null) {
             return null;
         }
@@ -51,13 +59,18 @@ final class SuggestedFixes {
         Set<String> apps = new HashSet<>();
         for (ChangeReport.AppChange app : report.apps()) {
             for (Finding f : app.added()) {
-                if (BuiltinFixes.forRule(f.ruleId()).isPresent()) {
+                if (shown.contains(f.fingerprint()) && BuiltinFixes.forRule(f.ruleId()).isPresent()) {
                     fingerprints.add(f.fingerprint());
                     apps.add(app.name());
                 }
             }
         }
         if (fingerprints.isEmpty()) {
+            return null;
+        }
+        if (apps.size() > MAX_APPS) {
+            // The review must finish in its time box; a change this wide is for `guardrails fix`.
+            LOG.info("no suggested fixes: fixable findings in {} apps (at most {})", apps.size(), MAX_APPS);
             return null;
         }
         try (RepoCopies copies = new RepoCopies(headRoot)) {

@@ -267,6 +267,44 @@ class SuggestedChangesTest {
     }
 
     @Test
+    void aChangeAcrossMoreAppsThanTheBudgetGetsCommentsWithoutSuggestions() throws Exception {
+        repo.checkout("feature", false);
+        List<String> paths = new ArrayList<>(List.of(PAY_FILE));
+        for (int i = 0; i < SuggestedFixes.MAX_APPS; i++) {
+            String path = "apps/pay" + i + "/deployment.yaml";
+            repo.write(path, PAY.replace("name: pay", "name: pay" + i));
+            paths.add(path);
+        }
+        String head = repo.commit("many apps");
+        repo.checkout("main", false);
+        server.stubFor(get(urlPathEqualTo("/user")).willReturn(okJson("{\"login\":\"guardrails-bot\",\"id\":7}")));
+        server.stubFor(get(urlPathEqualTo(REPO + "/issues/7/comments")).willReturn(okJson("[]")));
+        server.stubFor(post(urlPathEqualTo(REPO + "/issues/7/comments")).willReturn(okJson("{\"id\":555}").withStatus(201)));
+        server.stubFor(post(urlPathMatching(REPO + "/statuses/.*")).willReturn(okJson("{}").withStatus(201)));
+        server.stubFor(get(urlPathEqualTo(REPO + "/pulls/7")).willReturn(okJson("{\"head\":{\"sha\":\"" + head + "\"}}")));
+        ArrayNode files = JSON.createArrayNode();
+        for (String f : paths) {
+            files.addObject().put("filename", f).put("status", "added").put("patch", repo.patch(baseSha, head, f));
+        }
+        server.stubFor(get(urlPathEqualTo(REPO + "/pulls/7/files")).willReturn(okJson(files.toString())));
+        server.stubFor(get(urlPathEqualTo(REPO + "/pulls/7/comments")).willReturn(okJson("[]")));
+        server.stubFor(post(urlPathEqualTo(REPO + "/pulls/7/comments")).willReturn(okJson("{\"id\":901}").withStatus(201)));
+        ForgeClients clients = new ForgeClients(new GitHubSettings(server.baseUrl(), null, TOKEN, null, null, false),
+                new GitLabSettings(null, null, null), new ReviewSettings(null, null, null), ReviewFixtures.FAST,
+                Clock.systemUTC());
+
+        ReviewFixtures.service(clients).review(new ReviewRequest(Forge.GITHUB, server.baseUrl(), "acme/gitops", null, 7,
+                "main", baseSha, repo.url(), head, repo.url(), null, "test"));
+
+        // The findings are still commented on (20 at most); fixing 11 apps is left to `guardrails fix`.
+        assertThat(paths).hasSize(SuggestedFixes.MAX_APPS + 1);
+        List<JsonNode> inline = bodies(postRequestedFor(urlPathEqualTo(REPO + "/pulls/7/comments")));
+        assertThat(inline).hasSize(20);
+        assertThat(inline).noneSatisfy(c -> assertThat(c.path("body").asText()).containsAnyOf("```suggestion",
+                "guardrails fix --rule"));
+    }
+
+    @Test
     void aHelmFindingGetsItsValuesEditOnTheValuesLine() throws Exception {
         String chart = "charts/pay/";
         repo.checkout("feature", false);

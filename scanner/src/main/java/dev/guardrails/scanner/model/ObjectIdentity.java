@@ -33,7 +33,12 @@ public final class ObjectIdentity {
         return ref;
     }
 
-    /** A name that differs between two renders, reduced to their common prefix and suffix. */
+    /**
+     * A name that differs between two renders, reduced to their common prefix and suffix at name-part
+     * boundaries. Two random suffixes share a first or last character by chance (1 in 36 each), so
+     * a character-wise cut would give {@code job-*c} from one render pair and {@code job-*} from the
+     * next; the whole generated part goes.
+     */
     public static String common(String a, String b) {
         if (a.equals(b)) {
             return a;
@@ -46,6 +51,12 @@ public final class ObjectIdentity {
         while (s < a.length() - p && s < b.length() - p
                 && a.charAt(a.length() - 1 - s) == b.charAt(b.length() - 1 - s)) {
             s++;
+        }
+        while (p > 0 && Character.isLetterOrDigit(a.charAt(p - 1))) {
+            p--;
+        }
+        while (s > 0 && Character.isLetterOrDigit(a.charAt(a.length() - s))) {
+            s--;
         }
         return a.substring(0, p) + GENERATED + a.substring(a.length() - s);
     }
