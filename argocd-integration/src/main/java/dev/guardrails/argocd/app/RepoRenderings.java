@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 
 /**
  * The repo as {@code guardrails fix} sees it between edits: planned and rendered as a scan would,
@@ -19,12 +18,10 @@ import java.util.function.Predicate;
  * @param root     the checkout being fixed (the user's, or a copy for a dry run or a review)
  * @param apps     which apps a scan would take (auto, argocd, directories)
  * @param repoUrls URLs that denote this repo
- * @param selected which planned apps to fix, by name
  * @param notes    receives the planning notes of the first plan (later plans are quiet)
  */
 public record RepoRenderings(GuardrailsEngine engine, Path root, GuardrailsConfig policy, ScanOptions options,
-                             RepoScan.Apps apps, List<String> repoUrls, Predicate<String> selected,
-                             Consumer<String> notes) implements FixRunner.Renderings {
+                             RepoScan.Apps apps, List<String> repoUrls, Consumer<String> notes) implements FixRunner.Renderings {
 
     public RepoRenderings {
         repoUrls = List.copyOf(repoUrls);
@@ -33,7 +30,7 @@ public record RepoRenderings(GuardrailsEngine engine, Path root, GuardrailsConfi
     @Override
     public List<AppTarget> plan() throws IOException {
         try (RepoScan.Targets t = new RepoScan(engine).targets(root, "", policy, options, apps, repoUrls, notes)) {
-            return t.targets().stream().filter(a -> selected.test(a.name())).toList();
+            return List.copyOf(t.targets());
         }
     }
 

@@ -98,7 +98,7 @@ public final class FixCommand implements Callable<Integer> {
             RepoIdentity.originUrl(root).ifPresent(urls::add);
             ScanOptions options = new ScanOptions(profile, 1, Clock.systemUTC());
             FixRunner.Renderings renderings = new RepoRenderings(engine, work, policy, options, RepoScan.Apps.parse(apps),
-                    urls, name -> true, err::println);
+                    urls, err::println);
             FixRunner runner = new FixRunner(new SourceFiles(work), defaults, policy.settings(),
                     finding -> rules.isEmpty() || rules.contains(finding.ruleId()));
             FixReport report = runner.run(renderings);

@@ -77,10 +77,11 @@ final class SuggestedFixes {
             Path work = copies.newCopy();
             GuardrailsConfig policy = loader.loadFromRepo(work);
             FixDefaults defaults = loader.loadFixes(work.resolve(ConfigLoader.FILE_NAME), ConfigLoader.FILE_NAME);
+            // Every app is planned, so variants of a changed chart are checked too; only these are fixed.
             RepoRenderings renderings = new RepoRenderings(engine, work, policy, options, RepoScan.Apps.AUTO, repoUrls,
-                    apps::contains, note -> LOG.debug("fix: {}", note));
+                    note -> LOG.debug("fix: {}", note));
             FixReport fixed = new FixRunner(new SourceFiles(work), defaults, policy.settings(),
-                    f -> fingerprints.contains(f.fingerprint())).run(renderings);
+                    f -> fingerprints.contains(f.fingerprint())).onlyApps(apps::contains).run(renderings);
             return new Suggestions(fixed, new SourceFiles(headRoot));
         } catch (ConfigException | IOException | RuntimeException e) {
             LOG.warn("no suggested fixes: {}", BoundedReviewQueue.describe(e));

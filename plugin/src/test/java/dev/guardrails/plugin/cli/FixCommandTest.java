@@ -229,6 +229,23 @@ class FixCommandTest {
     }
 
     @Test
+    void aFixInValuesSharedByAnotherVariantIsRefusedWhenThatVariantGainsAFinding() throws IOException {
+        Path repo = copy("helm-variants");
+        String values = Files.readString(repo.resolve("charts/api/values.yaml"));
+
+        CliRun run = CliRun.of("fix", repo.toString());
+
+        // The default variant alone would take the probe; production names its port web, so the
+        // shared values.yaml edit would give it a probe on an undeclared port.
+        assertThat(run.out()).as(run.out() + run.err())
+                .contains("refused     liveness-probe-missing charts/api Deployment/api: rolled back")
+                .contains("the re-render of charts/api@prod adds probe-port-not-exposed")
+                .doesNotContain("fixed ");
+        assertThat(Files.readString(repo.resolve("charts/api/values.yaml"))).isEqualTo(values);
+        assertThat(run.exitCode()).isEqualTo(1);
+    }
+
+    @Test
     void dryRunPrintsTheDiffAndLeavesTheCheckoutAlone() throws IOException {
         Path repo = copy("plain");
         String before = Files.readString(repo.resolve("apps/web/deployment.yaml"));

@@ -51,6 +51,7 @@ public final class FixRunner {
     private final RuleSettings settings;
     private final Predicate<Finding> which;
     private final Map<SourceType, SourceWriter> writers = new EnumMap<>(SourceType.class);
+    private Predicate<String> appsToFix = name -> true;
 
     /**
      * @param defaults the policy's {@code fixes:} values
@@ -67,6 +68,15 @@ public final class FixRunner {
         writers.put(SourceType.HELM, new HelmValuesWriter());
     }
 
+    /**
+     * Fixes only the planned apps this accepts (a review: the apps of its new findings). The others
+     * are still rendered when they share an app's source path, to check they gain no finding.
+     */
+    public FixRunner onlyApps(Predicate<String> names) {
+        this.appsToFix = names;
+        return this;
+    }
+
     /** One fix: the edits on one object that clear one or more findings, and where to write them. */
     private record Unit(ManifestObject object, List<Finding> findings, List<Edit> edits, List<Alternative> alternatives) {
     }
@@ -78,19 +88,24 @@ public final class FixRunner {
     public FixReport run(Renderings renderings) throws IOException {
         Map<String, String> originals = new LinkedHashMap<>();
         List<FixOutcome> outcomes = new ArrayList<>();
-        List<AppTarget> apps = renderings.plan();
-        Map<String, AppResult> first = new LinkedHashMap<>();
+        List<AppTarget> planned = renderings.plan();
+        List<AppTarget> apps = planned.stream().filter(a -> appsToFix.test(a.name())).toList();
+        // The latest checked result per app, the baseline against which its siblings are checked.
+        Map<String, AppResult> latest = new LinkedHashMap<>();
         Map<String, String> digests = new HashMap<>();
         for (AppTarget app : apps) {
             AppResult result = renderings.evaluate(app.name());
-            first.put(app.name(), result);
+            latest.put(app.name(), result);
             result.objects().forEach(o -> collectDigests(o, digests));
         }
         FixContext context = new FixContext(defaults, settings, digests);
         for (AppTarget app : apps) {
             // An earlier app's fix may have changed a shared file (a chart's values.yaml).
-            AppResult before = originals.isEmpty() ? first.get(app.name()) : renderings.evaluate(app.name());
-            fixApp(app, before, renderings, context, originals, outcomes);
+            AppResult before = originals.isEmpty() ? latest.get(app.name()) : renderings.evaluate(app.name());
+            latest.put(app.name(), before);
+            List<String> siblings = planned.stream().filter(a -> a.path().equals(app.path())
+                    && !a.name().equals(app.name())).map(AppTarget::name).toList();
+            fixApp(app, before, new Siblings(siblings, renderings, latest), renderings, context, originals, outcomes);
         }
         Map<String, String> diffs = new TreeMap<>();
         for (Map.Entry<String, String> e : originals.entrySet()) {
@@ -102,7 +117,7 @@ public final class FixRunner {
         return new FixReport(outcomes, diffs);
     }
 
-    private void fixApp(AppTarget app, AppResult before, Renderings renderings, FixContext context,
+    private void fixApp(AppTarget app, AppResult before, Siblings siblings, Renderings renderings, FixContext context,
                         Map<String, String> originals, List<FixOutcome> outcomes) throws IOException {
         List<Unit> units = new ArrayList<>();
         Map<String, Unit> byEdits = new LinkedHashMap<>();
@@ -149,6 +164,7 @@ public final class FixRunner {
         if (units.isEmpty()) {
             return;
         }
+        siblings.baseline();
         // All at once first: one render when every fix is right, as it usually is.
         Map<String, String> snapshot = new HashMap<>();
         List<Unit> applied = new ArrayList<>();
@@ -162,7 +178,8 @@ public final class FixRunner {
         }
         if (applied.size() == units.size()) {
             AppResult after = renderings.evaluate(app.name());
-            if (verify(units, before, after).isEmpty()) {
+            if (verify(units, before, after).isEmpty() && siblings.problem().isEmpty()) {
+                siblings.accept();
                 units.forEach(u -> u.findings().forEach(f -> outcomes.add(new FixOutcome(f, FixOutcome.Status.FIXED,
                         u.alternatives().get(0).where(), u.alternatives().get(0).changes()))));
                 return;
@@ -185,6 +202,10 @@ public final class FixRunner {
                 AppResult after = renderings.evaluate(app.name());
                 String problem = verify(List.of(u), current, after);
                 if (problem.isEmpty()) {
+                    problem = siblings.problem();
+                }
+                if (problem.isEmpty()) {
+                    siblings.accept();
                     current = after;
                     kept = true;
                     u.findings().forEach(f -> outcomes.add(new FixOutcome(f, FixOutcome.Status.FIXED, alternative.where(),
@@ -198,6 +219,61 @@ public final class FixRunner {
                 String why = reason;
                 u.findings().forEach(f -> outcomes.add(new FixOutcome(f, FixOutcome.Status.REFUSED, "rolled back, " + why)));
             }
+        }
+    }
+
+    /**
+     * The other apps rendered from the same source path (a chart's value variants, Applications of
+     * one path with other parameters): a fix in a file they share must not add a finding to them.
+     */
+    private static final class Siblings {
+
+        private final List<String> names;
+        private final Renderings renderings;
+        private final Map<String, AppResult> latest;
+        private final Map<String, AppResult> pending = new HashMap<>();
+
+        Siblings(List<String> names, Renderings renderings, Map<String, AppResult> latest) {
+            this.names = names;
+            this.renderings = renderings;
+            this.latest = latest;
+        }
+
+        /** Renders the siblings not seen yet, before anything is written for this app. */
+        void baseline() throws IOException {
+            for (String name : names) {
+                if (!latest.containsKey(name)) {
+                    latest.put(name, renderings.evaluate(name));
+                }
+            }
+        }
+
+        /** Empty when no sibling gains a finding or stops rendering with the files as they are now. */
+        String problem() throws IOException {
+            pending.clear();
+            for (String name : names) {
+                AppResult before = latest.get(name);
+                AppResult after = renderings.evaluate(name);
+                pending.put(name, after);
+                if (after.report() != null && after.report().failed()
+                        && (before.report() == null || !before.report().failed())) {
+                    return name + " no longer renders (" + after.report().error() + ")";
+                }
+                Set<String> old = new HashSet<>();
+                before.findings().forEach(f -> old.add(f.fingerprint()));
+                for (Finding f : after.findings()) {
+                    if (!f.exempted() && !old.contains(f.fingerprint())) {
+                        return "the re-render of " + name + " adds " + f.ruleId() + ": " + f.message();
+                    }
+                }
+            }
+            return "";
+        }
+
+        /** The checked state becomes the baseline for the next fix. */
+        void accept() {
+            latest.putAll(pending);
+            pending.clear();
         }
     }
 
