@@ -1,7 +1,8 @@
 #!/bin/sh
 # Training run at image build time: one `cmp generate` of a sample Kustomize app with the
 # environment argocd-cmp-server gives a plugin, recorded into the AOT cache the launcher maps
-# (JDK 25, JEP 514/515: loaded and linked classes plus method profiles).
+# (JDK 25, JEP 514/515: loaded and linked classes plus method profiles). Like every command but
+# `serve` (resident, started once), it runs without a Micronaut context, so the cache holds that path.
 # Usage: train.sh TRAIN_DIR CACHE_FILE
 set -eu
 train=$1

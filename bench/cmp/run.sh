@@ -5,12 +5,13 @@
 #   (c) generate.sh -> running `guardrails serve` - fast path: sh + curl per render
 # Prints mean/median ms and the ratios b/a, c/a, and appends a section to docs/performance.md.
 # Not a test. Build first: mvn -o -q -pl plugin -am package -DskipTests
-# Usage: bench/cmp/run.sh [N]   (default N=10)
+# Usage: bench/cmp/run.sh [N]   (default N=10); GUARDRAILS_BENCH_JAR=other.jar benchmarks another build
+#        (e.g. a copy of the jar from before a change, run in the same session as the new one).
 set -eu
 
 N=${1:-10}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-JAR="$ROOT/plugin/target/guardrails.jar"
+JAR="${GUARDRAILS_BENCH_JAR:-$ROOT/plugin/target/guardrails.jar}"
 KUBECTL="$ROOT/tools/bin/kubectl"
 PORT=${GUARDRAILS_BENCH_PORT:-18089}
 [ -f "$JAR" ] || { echo "missing $JAR: mvn -o -q -pl plugin -am package -DskipTests" >&2; exit 2; }

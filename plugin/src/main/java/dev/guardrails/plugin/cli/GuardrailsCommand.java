@@ -3,9 +3,6 @@ package dev.guardrails.plugin.cli;
 import dev.guardrails.plugin.audit.AuditCommand;
 import dev.guardrails.plugin.cmp.CmpCommand;
 import dev.guardrails.plugin.server.ServeCommand;
-import io.micronaut.configuration.picocli.MicronautFactory;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.context.env.Environment;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
@@ -33,19 +30,24 @@ public final class GuardrailsCommand implements Runnable {
         return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
     }
 
-    /** Runs the CLI with the given streams; tests call this instead of {@link #main}. */
+    /**
+     * Runs the CLI with the given streams; tests call this instead of {@link #main}.
+     *
+     * <p>No Micronaut application context here: picocli's default factory builds the commands.
+     * Argo CD runs {@code cmp generate} once per render, and starting a context (bean definitions,
+     * configuration, eager beans) was most of its start-up. Only {@code serve} needs Micronaut, and
+     * {@link ServeCommand} starts its own contexts.
+     */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        try (ApplicationContext context = ApplicationContext.builder(GuardrailsCommand.class, Environment.CLI).start()) {
-            CommandLine cli = new CommandLine(GuardrailsCommand.class, new MicronautFactory(context));
-            cli.setOut(out);
-            cli.setErr(err);
-            cli.setCaseInsensitiveEnumValuesAllowed(true);
-            int code = cli.execute(args);
-            out.flush();
-            err.flush();
-            // picocli's own usage errors exit 2, as do ours.
-            return code;
-        }
+        CommandLine cli = new CommandLine(GuardrailsCommand.class);
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        // picocli's own usage errors exit 2, as do ours.
+        return code;
     }
 
     @Override

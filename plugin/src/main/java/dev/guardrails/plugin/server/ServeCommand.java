@@ -2,6 +2,7 @@ package dev.guardrails.plugin.server;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.env.Environment;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -47,6 +48,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        injectConfiguration();
         boolean cmp = cmpEnabled && !withoutCmp;
         Map<String, Object> props = new LinkedHashMap<>(ServeListeners.properties(host != null ? host : configuredHost,
                 port != null ? port : configuredPort, cmp, cmpPort));
@@ -62,5 +64,16 @@ public final class ServeCommand implements Callable<Integer> {
         spec.commandLine().getErr().flush();
         stopped.await();
         return 0;
+    }
+
+    /**
+     * Fills the {@code @Value} fields from the configuration (application.yml, environment variables,
+     * system properties), resolved by the same kind of context that used to build every command: the
+     * CLI runs without Micronaut (see GuardrailsCommand.run), so picocli made this instance without them.
+     */
+    void injectConfiguration() {
+        try (ApplicationContext config = ApplicationContext.builder(ServeCommand.class, Environment.CLI).start()) {
+            config.inject(this);
+        }
     }
 }
