@@ -59,7 +59,11 @@ public final class ServeCommand implements Callable<Integer> {
             server.stop();
             stopped.countDown();
         }, "guardrails-shutdown"));
-        spec.commandLine().getErr().println("guardrails: serving on " + server.getURL()
+        // With two listeners Netty's getURL() may name either one: print the main one as configured.
+        String mainHost = host != null ? host : configuredHost;
+        String main = cmp ? "http://" + (mainHost.contains(":") ? "[" + mainHost + "]" : mainHost) + ":"
+                + (port != null ? port : configuredPort) : server.getURL().toString();
+        spec.commandLine().getErr().println("guardrails: serving on " + main
                 + (cmp ? "; CMP endpoint on http://" + ServeListeners.CMP_HOST + ":" + cmpPort : ""));
         spec.commandLine().getErr().flush();
         stopped.await();

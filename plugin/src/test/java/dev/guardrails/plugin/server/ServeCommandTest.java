@@ -42,8 +42,9 @@ class ServeCommandTest {
                 List.of("-Dguardrails.cmp.port=" + cmpPort), "serve");
         try {
             awaitServing(serve);
-            // Not the "serving on" URL: with two listeners Micronaut may report either one's port.
-            assertThat(serve.stderr()).contains("; CMP endpoint on http://127.0.0.1:" + cmpPort);
+            // Both listeners named as configured (Netty's getURL() may pick either with two).
+            assertThat(serve.stderr()).contains("guardrails: serving on http://127.0.0.1:" + port
+                    + "; CMP endpoint on http://127.0.0.1:" + cmpPort);
             assertThat(get("http://127.0.0.1:" + port + "/health").statusCode()).isEqualTo(200);
             // The CMP listener is up and guarded by the token the server created.
             HttpResponse<String> cmp = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + cmpPort
