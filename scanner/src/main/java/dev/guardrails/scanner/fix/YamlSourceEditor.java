@@ -64,6 +64,14 @@ public final class YamlSourceEditor {
      *                 match {@code kind}/{@code name}; {@code null} kind selects by index only
      */
     public static String apply(String text, DocumentSelector document, List<Edit> edits) throws FixException {
+        // A file with CRLF line ends only keeps them: edits are made on LF text and converted back,
+        // so inserted lines do not mix endings. A file that already mixes them is edited as it is.
+        boolean crlf = text.contains("\r\n") && text.replace("\r\n", "").indexOf('\n') < 0;
+        String edited = applyLf(crlf ? text.replace("\r\n", "\n") : text, document, edits);
+        return crlf ? edited.replace("\n", "\r\n") : edited;
+    }
+
+    private static String applyLf(String text, DocumentSelector document, List<Edit> edits) throws FixException {
         String current = text;
         java.util.Deque<Edit> work = new java.util.ArrayDeque<>(edits);
         int steps = 0;

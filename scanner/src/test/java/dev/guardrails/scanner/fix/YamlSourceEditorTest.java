@@ -57,6 +57,15 @@ class YamlSourceEditorTest {
     }
 
     @Test
+    void aCrlfFileKeepsCrlfOnEveryLineIncludingInsertedOnes() throws FixException {
+        String before = "spec:\r\n  containers:\r\n    - name: web # main\r\n      image: nginx:1.27\r\n";
+        String after = edit(before, Edit.set("spec.containers[0].securityContext.runAsNonRoot", F.booleanNode(true)));
+        assertThat(after).isEqualTo("spec:\r\n  containers:\r\n    - name: web # main\r\n      image: nginx:1.27\r\n"
+                + "      securityContext:\r\n        runAsNonRoot: true\r\n");
+        assertThat(after.replace("\r\n", "")).doesNotContain("\n");
+    }
+
+    @Test
     void createsMissingParentsAsABlock() throws FixException {
         String before = """
                 spec:
