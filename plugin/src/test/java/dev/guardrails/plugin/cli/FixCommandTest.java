@@ -246,6 +246,29 @@ class FixCommandTest {
     }
 
     @Test
+    void aSourceTheEditorCannotWriteIsNotFixableAndUntouched() throws IOException {
+        Path repo = tmp.resolve("json");
+        Files.createDirectories(repo.resolve("apps/web"));
+        Files.writeString(repo.resolve(".guardrails.yaml"), "mode: off\nrules:\n  read-only-root-filesystem: warn\n");
+        String json = """
+                {"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "web"},
+                 "spec": {"selector": {"matchLabels": {"app": "web"}}, "template": {"metadata": {"labels": {"app": "web"}},
+                 "spec": {"containers": [{"name": "web", "image": "nginx:1.27"}]}}}}
+                """;
+        Files.writeString(repo.resolve("apps/web/deployment.json"), json);
+
+        CliRun run = CliRun.of("fix", repo.toString());
+
+        // Nothing was written, so nothing was rolled back: the author gets the reason and the place.
+        assertThat(run.out()).as(run.out() + run.err())
+                .contains("not-fixable read-only-root-filesystem apps/web Deployment/web: a flow-style mapping")
+                .contains("edit apps/web/deployment.json:")
+                .doesNotContain("rolled back");
+        assertThat(Files.readString(repo.resolve("apps/web/deployment.json"))).isEqualTo(json);
+        assertThat(run.exitCode()).isEqualTo(1);
+    }
+
+    @Test
     void dryRunPrintsTheDiffAndLeavesTheCheckoutAlone() throws IOException {
         Path repo = copy("plain");
         String before = Files.readString(repo.resolve("apps/web/deployment.yaml"));

@@ -190,15 +190,18 @@ public final class FixRunner {
         for (Unit u : units) {
             String reason = "no way to write it";
             boolean kept = false;
+            boolean written = false;
             for (Alternative alternative : u.alternatives()) {
                 Map<String, String> undo = new HashMap<>();
                 try {
                     apply(alternative, undo, originals);
                 } catch (FixException e) {
                     rollback(undo);
-                    reason = e.getMessage();
+                    // A later alternative's reason (a re-render) says more than this one's.
+                    reason = written ? reason : e.getMessage();
                     continue;
                 }
+                written = true;
                 AppResult after = renderings.evaluate(app.name());
                 String problem = verify(List.of(u), current, after);
                 if (problem.isEmpty()) {
@@ -215,7 +218,12 @@ public final class FixRunner {
                 rollback(undo);
                 reason = alternative.where() + ": " + problem;
             }
-            if (!kept) {
+            if (!kept && !written) {
+                // Nothing could be written (a flow mapping, an anchor): not a refusal by the re-render.
+                String why = reason + (u.findings().get(0).location().file().isEmpty() ? ""
+                        : "; edit " + u.findings().get(0).location());
+                u.findings().forEach(f -> outcomes.add(new FixOutcome(f, FixOutcome.Status.NOT_FIXABLE, why)));
+            } else if (!kept) {
                 String why = reason;
                 u.findings().forEach(f -> outcomes.add(new FixOutcome(f, FixOutcome.Status.REFUSED, "rolled back, " + why)));
             }
