@@ -99,9 +99,13 @@ public final class FixRunner {
             result.objects().forEach(o -> collectDigests(o, digests));
         }
         FixContext context = new FixContext(defaults, settings, digests);
+        Map<String, AppResult> first = new HashMap<>(latest);
         for (AppTarget app : apps) {
             // An earlier app's fix may have changed a shared file (a chart's values.yaml).
             AppResult before = originals.isEmpty() ? latest.get(app.name()) : renderings.evaluate(app.name());
+            if (!originals.isEmpty()) {
+                fixedBefore(first.get(app.name()), before, originals.keySet(), outcomes);
+            }
             latest.put(app.name(), before);
             List<String> siblings = planned.stream().filter(a -> a.path().equals(app.path())
                     && !a.name().equals(app.name())).map(AppTarget::name).toList();
@@ -226,6 +230,29 @@ public final class FixRunner {
             } else if (!kept) {
                 String why = reason;
                 u.findings().forEach(f -> outcomes.add(new FixOutcome(f, FixOutcome.Status.REFUSED, "rolled back, " + why)));
+            }
+        }
+    }
+
+    /**
+     * Findings of this app that an earlier app's fix already cleared (both render a shared file): fixed,
+     * and said so, so every finding of a fixable rule is accounted for.
+     */
+    private void fixedBefore(AppResult first, AppResult now, java.util.Collection<String> written,
+                             List<FixOutcome> outcomes) {
+        if (first == null || (now.report() != null && now.report().failed())) {
+            return;
+        }
+        Set<String> remaining = new HashSet<>();
+        now.findings().forEach(f -> remaining.add(f.fingerprint()));
+        List<String> sorted = List.copyOf(new java.util.TreeSet<>(written));
+        String files = String.join(", ", sorted.subList(0, Math.min(3, sorted.size())))
+                + (sorted.size() > 3 ? " and " + (sorted.size() - 3) + " more" : "");
+        for (Finding f : first.findings()) {
+            if (!f.exempted() && which.test(f) && BuiltinFixes.forRule(f.ruleId()).isPresent()
+                    && !remaining.contains(f.fingerprint())) {
+                outcomes.add(new FixOutcome(f, FixOutcome.Status.FIXED, "by a fix already written for another app, in "
+                        + files));
             }
         }
     }
