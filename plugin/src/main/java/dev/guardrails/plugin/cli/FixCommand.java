@@ -114,15 +114,25 @@ public final class FixCommand implements Callable<Integer> {
         }
     }
 
+    private static String objectKey(FixOutcome o) {
+        return o.finding().ruleId() + " " + o.finding().app() + " " + o.finding().object();
+    }
+
     private void print(FixReport report, PrintWriter out) {
         if (report.outcomes().isEmpty()) {
             out.println("Nothing to fix: no finding of an auto-fixable rule.");
             out.flush();
             return;
         }
+        // Several findings of one rule on one object (one per container) are told apart by their field.
+        java.util.Map<String, Long> perObject = report.outcomes().stream().collect(Collectors.groupingBy(
+                FixCommand::objectKey, Collectors.counting()));
         for (FixOutcome o : report.outcomes()) {
-            out.printf("%-11s %s %s %s: %s%n", o.status().id(), o.finding().ruleId(), o.finding().app(),
-                    o.finding().object().kind() + "/" + o.finding().object().name(), o.detail());
+            String object = o.finding().object().kind() + "/" + o.finding().object().name();
+            if (perObject.get(objectKey(o)) > 1 && !o.finding().path().isEmpty()) {
+                object += " " + o.finding().path();
+            }
+            out.printf("%-11s %s %s %s: %s%n", o.status().id(), o.finding().ruleId(), o.finding().app(), object, o.detail());
         }
         out.printf("%n%d fixed, %d refused, %d not auto-fixable%s.%n", report.count(FixOutcome.Status.FIXED),
                 report.count(FixOutcome.Status.REFUSED), report.count(FixOutcome.Status.NOT_FIXABLE),

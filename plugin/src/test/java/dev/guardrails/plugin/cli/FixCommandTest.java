@@ -150,12 +150,15 @@ class FixCommandTest {
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
         assertThat(run.out())
-                .contains("fixed       read-only-root-filesystem charts/shop Deployment/shop: in charts/shop/values.yaml key "
+                .contains("fixed       read-only-root-filesystem charts/shop Deployment/shop spec.template.spec.containers[0].securityContext"
+                        + ".readOnlyRootFilesystem: in charts/shop/values.yaml key "
                         + "securityContext.readOnlyRootFilesystem")
                 // The metrics container hard-codes false; the similarly named sidecar value was tried and did not help.
-                .contains("refused     read-only-root-filesystem charts/shop Deployment/shop: rolled back, in "
+                .contains("refused     read-only-root-filesystem charts/shop Deployment/shop spec.template.spec.containers[1].securityContext"
+                        + ".readOnlyRootFilesystem: rolled back, in "
                         + "charts/shop/values.yaml key sidecar.readOnlyRootFilesystem: the re-render still reports")
-                .contains("not-fixable run-as-non-root charts/shop Deployment/shop: no values key feeds "
+                .contains("not-fixable run-as-non-root charts/shop Deployment/shop spec.template.spec.containers[1].securityContext"
+                        + ".runAsNonRoot: no values key feeds "
                         + "spec.template.spec.containers[1].securityContext.runAsNonRoot; the chart's template sets it; "
                         + "edit charts/shop/templates/deployment.yaml");
         assertThat(Files.readString(repo.resolve("charts/shop/values.yaml"))).isEqualTo(golden("helm/values.yaml"));

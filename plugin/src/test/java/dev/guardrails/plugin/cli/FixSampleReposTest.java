@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class FixSampleReposTest {
 
-    private static final Pattern OUTCOME = Pattern.compile("^(fixed|refused|not-fixable)\\s+(\\S+) (\\S+) (\\S+): .*$");
+    private static final Pattern OUTCOME = Pattern.compile("^(fixed|refused|not-fixable)\\s+(\\S+) (\\S+) (\\S+)(?: \\S+)?: .*$");
     private static final Set<String> FIXABLE = BuiltinFixes.all().stream().map(Fixer::ruleId).collect(Collectors.toSet());
 
     @TempDir
