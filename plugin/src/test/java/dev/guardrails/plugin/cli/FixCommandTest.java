@@ -272,6 +272,66 @@ class FixCommandTest {
     }
 
     @Test
+    void aFieldFromTheOverlaysOwnPatchIsFixedInThatPatch() throws IOException {
+        Path repo = tmp.resolve("overlay-patch");
+        Files.createDirectories(repo.resolve("base"));
+        Files.createDirectories(repo.resolve("overlays/prod"));
+        Files.writeString(repo.resolve(".guardrails.yaml"), "mode: off\nrules:\n  read-only-root-filesystem: warn\n");
+        Files.writeString(repo.resolve("base/kustomization.yaml"), "resources:\n  - deployment.yaml\n");
+        String base = """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: web
+                spec:
+                  selector:
+                    matchLabels: {app: web}
+                  template:
+                    metadata:
+                      labels: {app: web}
+                    spec:
+                      containers:
+                        - name: web
+                          image: registry.example.com/web:1.0.0
+                          securityContext:
+                            readOnlyRootFilesystem: true
+                """;
+        Files.writeString(repo.resolve("base/deployment.yaml"), base);
+        Files.writeString(repo.resolve("overlays/prod/kustomization.yaml"),
+                "resources:\n  - ../../base\npatches:\n  - path: sidecar.yaml\n");
+        Files.writeString(repo.resolve("overlays/prod/sidecar.yaml"), """
+                # The log shipper, production only.
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: web
+                spec:
+                  template:
+                    spec:
+                      containers:
+                        - name: shipper
+                          image: registry.example.com/shipper:2.1.0
+                          securityContext:
+                            runAsNonRoot: true   # uid 65532
+                """);
+
+        CliRun run = CliRun.of("fix", repo.toString());
+
+        // The sidecar's securityContext is defined by the overlay's patch: the fix goes there, not
+        // into a new patch file, and the shared base is untouched.
+        assertThat(run.out()).as(run.out() + run.err())
+                .contains("fixed       read-only-root-filesystem overlays/prod Deployment/web: in overlays/prod/sidecar.yaml");
+        assertThat(Files.readString(repo.resolve("overlays/prod/sidecar.yaml"))).endsWith("""
+                          securityContext:
+                            runAsNonRoot: true   # uid 65532
+                            readOnlyRootFilesystem: true
+                """);
+        assertThat(repo.resolve("overlays/prod/guardrails-fixes.yaml")).doesNotExist();
+        assertThat(Files.readString(repo.resolve("base/deployment.yaml"))).isEqualTo(base);
+        assertThat(run.exitCode()).isZero();
+    }
+
+    @Test
     void dryRunPrintsTheDiffAndLeavesTheCheckoutAlone() throws IOException {
         Path repo = copy("plain");
         String before = Files.readString(repo.resolve("apps/web/deployment.yaml"));

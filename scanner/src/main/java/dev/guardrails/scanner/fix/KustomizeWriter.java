@@ -48,6 +48,7 @@ final class KustomizeWriter implements SourceWriter {
                 out.add(new Alternative("in " + file, List.of(new DocumentEdits(file, doc, translated))));
             }
         }
+        inOverlayPatch(object, edits, files, appDir, source).ifPresent(out::add);
         ObjectNode patch = patchFor(object, source, edits);
         String patchFile = appDir + PATCH_FILE;
         String kustomization = KustomizationFile.find(files.root().resolve(app.path()).normalize())
@@ -56,6 +57,43 @@ final class KustomizeWriter implements SourceWriter {
         out.add(new Alternative("as a patch in " + patchFile,
                 List.of(new PatchFileChange(patchFile, patch), new RegisterPatch(kustomization, PATCH_FILE))));
         return out;
+    }
+
+    /**
+     * The edit in the overlay's own strategic-merge patch when that patch is where the fields come
+     * from (a sidecar the overlay patches in): the file that defines the field, before a new patch.
+     */
+    private static java.util.Optional<Alternative> inOverlayPatch(ManifestObject object, List<Edit> edits,
+                                                                   SourceFiles files, String appDir, JsonNode source) {
+        java.util.Set<String> defining = new java.util.TreeSet<>();
+        for (Edit e : edits) {
+            defining.add(object.locate(e.path()).file());
+        }
+        if (defining.size() != 1) {
+            return java.util.Optional.empty();
+        }
+        String patchFile = defining.iterator().next();
+        if (patchFile.isEmpty() || patchFile.equals(object.origin().file()) || !patchFile.startsWith(appDir)) {
+            return java.util.Optional.empty();
+        }
+        String name = source.path("metadata").path("name").asText(object.name());
+        YamlSourceEditor.DocumentSelector doc = new YamlSourceEditor.DocumentSelector(object.kind(), name, -1);
+        try {
+            JsonNode patch = YamlSourceEditor.tree(files.read(patchFile), doc);
+            List<Edit> translated = new ArrayList<>();
+            for (Edit e : edits) {
+                String path = PathTranslator.translate(object.raw(), patch, e.path());
+                if (path == null) {
+                    return java.util.Optional.empty();
+                }
+                translated.add(e.at(path));
+            }
+            return java.util.Optional.of(new Alternative("in " + patchFile,
+                    List.of(new DocumentEdits(patchFile, doc, translated))));
+        } catch (FixException e) {
+            // Not a strategic-merge document for this object (a JSON 6902 patch): a new patch instead.
+            return java.util.Optional.empty();
+        }
     }
 
     /** The strategic-merge patch that makes the edits, addressed by the object's source name. */
