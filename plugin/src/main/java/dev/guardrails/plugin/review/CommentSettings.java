@@ -14,6 +14,8 @@ import io.micronaut.core.annotation.Nullable;
  * @param diffMaxTotalChars rendered-manifest diff shown for all apps together; default 30,000
  * @param suggestions       whether inline comments offer fixes as suggested changes (the head is fixed on a copy
  *                          and re-rendered, as {@code guardrails fix} would); default true
+ * @param suggestionsTimeout longest the fix run for suggestions may take; past it the review is published without
+ *                          them; default 2 minutes
  */
 @ConfigurationProperties("guardrails.review.comment")
 public record CommentSettings(
@@ -21,10 +23,21 @@ public record CommentSettings(
         @Nullable Integer maxInlineComments,
         @Nullable Integer diffMaxChars,
         @Nullable Integer diffMaxTotalChars,
-        @Nullable Boolean suggestions) {
+        @Nullable Boolean suggestions,
+        @Nullable java.time.Duration suggestionsTimeout) {
+
+    public CommentSettings(String ruleDocsUrl, Integer maxInlineComments, Integer diffMaxChars, Integer diffMaxTotalChars,
+                           Boolean suggestions) {
+        this(ruleDocsUrl, maxInlineComments, diffMaxChars, diffMaxTotalChars, suggestions, null);
+    }
 
     public static CommentSettings defaults() {
-        return new CommentSettings(null, null, null, null, null);
+        return new CommentSettings(null, null, null, null, null, null);
+    }
+
+    public java.time.Duration suggestionsBudget() {
+        return suggestionsTimeout == null || suggestionsTimeout.isNegative() || suggestionsTimeout.isZero()
+                ? java.time.Duration.ofMinutes(2) : suggestionsTimeout;
     }
 
     public boolean suggest() {

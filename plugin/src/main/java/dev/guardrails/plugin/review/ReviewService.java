@@ -94,7 +94,7 @@ public final class ReviewService implements Reviewer {
             CommentFormatter formatter = new CommentFormatter(maxChars, LocalDate.now(options.clock()), comments,
                     RepoLinks.of(request, checkout.headSha()));
             Suggestions fixes = comments.suggest() && comments.maxInline() > 0
-                    ? new SuggestedFixes(engine, loader, options).compute(report, checkout.headRoot(), repoUrls,
+                    ? new SuggestedFixes(engine, loader, options, comments.suggestionsBudget()).compute(report, checkout.headRoot(), repoUrls,
                     formatter.inlineFingerprints(report, checkout.headRoot())) : null;
             publication = formatter.publication(report, checkout.headRoot(), fixes);
         }

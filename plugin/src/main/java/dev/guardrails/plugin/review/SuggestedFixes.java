@@ -17,6 +17,7 @@ import dev.guardrails.scanner.fix.Suggestions;
 import dev.guardrails.scanner.model.Finding;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -35,11 +36,14 @@ final class SuggestedFixes {
     private final GuardrailsEngine engine;
     private final ConfigLoader loader;
     private final ScanOptions options;
+    private final Duration budget;
 
-    SuggestedFixes(GuardrailsEngine engine, ConfigLoader loader, ScanOptions options) {
+    /** @param budget how long the fix run may take; renders past it are not started and no suggestion is made */
+    SuggestedFixes(GuardrailsEngine engine, ConfigLoader loader, ScanOptions options, Duration budget) {
         this.engine = engine;
         this.loader = loader;
         this.options = options;
+        this.budget = budget;
     }
 
     /** Apps re-rendered for suggestions per review at most; a change touching more gets none. */
@@ -78,14 +82,48 @@ final class SuggestedFixes {
             GuardrailsConfig policy = loader.loadFromRepo(work);
             FixDefaults defaults = loader.loadFixes(work.resolve(ConfigLoader.FILE_NAME), ConfigLoader.FILE_NAME);
             // Every app is planned, so variants of a changed chart are checked too; only these are fixed.
-            RepoRenderings renderings = new RepoRenderings(engine, work, policy, options, RepoScan.Apps.AUTO, repoUrls,
-                    note -> LOG.debug("fix: {}", note));
+            FixRunner.Renderings renderings = bounded(new RepoRenderings(engine, work, policy, options,
+                    RepoScan.Apps.AUTO, repoUrls, note -> LOG.debug("fix: {}", note)), System.nanoTime() + budget.toNanos());
             FixReport fixed = new FixRunner(new SourceFiles(work), defaults, policy.settings(),
                     f -> fingerprints.contains(f.fingerprint())).onlyApps(apps::contains).run(renderings);
             return new Suggestions(fixed, new SourceFiles(headRoot));
+        } catch (OverBudget e) {
+            LOG.info("no suggested fixes: {}", e.getMessage());
+            return null;
         } catch (ConfigException | IOException | RuntimeException e) {
             LOG.warn("no suggested fixes: {}", BoundedReviewQueue.describe(e));
             return null;
         }
+    }
+
+    /** The fix run ran out of its budget: the review goes on without suggestions. */
+    private static final class OverBudget extends IOException {
+        OverBudget(String message) {
+            super(message);
+        }
+    }
+
+    /** Renderings that refuse to start a render past the deadline (a slow or hostile repo costs the suggestions only). */
+    private FixRunner.Renderings bounded(FixRunner.Renderings inner, long deadline) {
+        return new FixRunner.Renderings() {
+            @Override
+            public List<dev.guardrails.scanner.engine.AppTarget> plan() throws IOException {
+                check();
+                return inner.plan();
+            }
+
+            @Override
+            public dev.guardrails.scanner.engine.AppResult evaluate(String appName) throws IOException {
+                check();
+                return inner.evaluate(appName);
+            }
+
+            private void check() throws OverBudget {
+                if (System.nanoTime() - deadline > 0) {
+                    throw new OverBudget("the fix run took longer than " + budget
+                            + " (guardrails.review.comment.suggestions-timeout)");
+                }
+            }
+        };
     }
 }

@@ -21,4 +21,21 @@ class ReviewBeansTest {
             assertThat(ctx.containsBean(Reconciler.class)).isFalse();
         }
     }
+
+    @Test
+    void commentSettingsBindTheSuggestionKeys() {
+        try (ApplicationContext ctx = ApplicationContext.run(Map.of("guardrails.review.comment.suggestions", "false",
+                "guardrails.review.comment.suggestions-timeout", "30s",
+                "guardrails.review.comment.max-inline-comments", "5"))) {
+            CommentSettings settings = ctx.getBean(CommentSettings.class);
+            assertThat(settings.suggest()).isFalse();
+            assertThat(settings.suggestionsBudget()).hasSeconds(30);
+            assertThat(settings.maxInline()).isEqualTo(5);
+        }
+        try (ApplicationContext ctx = ApplicationContext.run()) {
+            CommentSettings settings = ctx.getBean(CommentSettings.class);
+            assertThat(settings.suggest()).isTrue();
+            assertThat(settings.suggestionsBudget()).hasMinutes(2);
+        }
+    }
 }

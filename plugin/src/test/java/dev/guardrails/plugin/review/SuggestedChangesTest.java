@@ -306,6 +306,40 @@ class SuggestedChangesTest {
     }
 
     @Test
+    void aFixRunPastItsBudgetCostsTheSuggestionsNotTheReview() throws Exception {
+        ForgeClients clients = stubGitHub(headSha, List.of(PAY_FILE));
+        ReviewService service = new ReviewService(clients, Engines.create(), new ScanOptions(null, 2, Clock.systemUTC()),
+                new CommentSettings(null, null, null, null, true, java.time.Duration.ofNanos(1)), Runnable::run);
+
+        service.review(new ReviewRequest(Forge.GITHUB, server.baseUrl(), "acme/gitops", null, 7, "main", baseSha,
+                repo.url(), headSha, repo.url(), null, "test"));
+
+        List<JsonNode> inline = bodies(postRequestedFor(urlPathEqualTo(REPO + "/pulls/7/comments")));
+        assertThat(inline).isNotEmpty().noneSatisfy(c -> assertThat(c.path("body").asText()).contains("```suggestion"));
+        List<JsonNode> statuses = bodies(postRequestedFor(urlPathMatching(REPO + "/statuses/.*")));
+        assertThat(statuses).extracting(st -> st.path("state").asText()).containsExactly("pending", "failure");
+    }
+
+    /** A token-authenticated GitHub whose PR 7 is at {@code head} and changes {@code files}. */
+    private ForgeClients stubGitHub(String head, List<String> files) throws Exception {
+        server.stubFor(get(urlPathEqualTo("/user")).willReturn(okJson("{\"login\":\"guardrails-bot\",\"id\":7}")));
+        server.stubFor(get(urlPathEqualTo(REPO + "/issues/7/comments")).willReturn(okJson("[]")));
+        server.stubFor(post(urlPathEqualTo(REPO + "/issues/7/comments")).willReturn(okJson("{\"id\":555}").withStatus(201)));
+        server.stubFor(post(urlPathMatching(REPO + "/statuses/.*")).willReturn(okJson("{}").withStatus(201)));
+        server.stubFor(get(urlPathEqualTo(REPO + "/pulls/7")).willReturn(okJson("{\"head\":{\"sha\":\"" + head + "\"}}")));
+        ArrayNode list = JSON.createArrayNode();
+        for (String f : files) {
+            list.addObject().put("filename", f).put("status", "added").put("patch", repo.patch(baseSha, head, f));
+        }
+        server.stubFor(get(urlPathEqualTo(REPO + "/pulls/7/files")).willReturn(okJson(list.toString())));
+        server.stubFor(get(urlPathEqualTo(REPO + "/pulls/7/comments")).willReturn(okJson("[]")));
+        server.stubFor(post(urlPathEqualTo(REPO + "/pulls/7/comments")).willReturn(okJson("{\"id\":901}").withStatus(201)));
+        return new ForgeClients(new GitHubSettings(server.baseUrl(), null, TOKEN, null, null, false),
+                new GitLabSettings(null, null, null), new ReviewSettings(null, null, null), ReviewFixtures.FAST,
+                Clock.systemUTC());
+    }
+
+    @Test
     void aHelmFindingGetsItsValuesEditOnTheValuesLine() throws Exception {
         String chart = "charts/pay/";
         repo.checkout("feature", false);
