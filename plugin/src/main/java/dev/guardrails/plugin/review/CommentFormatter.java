@@ -91,7 +91,7 @@ final class CommentFormatter {
 
     /** @param fixes verified fixes of the head's new findings for suggested changes, or null for none */
     Publication publication(ChangeReport report, Path headRoot, Suggestions fixes) {
-        String comment = comment(report);
+        String comment = withAutoFixLine(comment(report), report, fixes);
         Publication.Verdict verdict = report.blocking() ? Publication.Verdict.FAILURE
                 : report.newWarnings() > 0 ? Publication.Verdict.NEUTRAL : Publication.Verdict.SUCCESS;
         String summary = comment.substring(GitHubClient.MARKER.length()).strip();
@@ -116,6 +116,26 @@ final class CommentFormatter {
         String firstLine = reason.lines().findFirst().orElse("unknown error");
         return new Publication(comment, true, Publication.Verdict.ERROR, "Review failed: " + clean(firstLine),
                 comment.substring(GitHubClient.MARKER.length()).strip(), List.of(), List.of());
+    }
+
+    /**
+     * One line after the app table saying how many new findings have a verified fix, so the author
+     * knows the inline suggestions (or {@code guardrails fix}) clear them without reading each one.
+     */
+    private static String withAutoFixLine(String comment, ChangeReport report, Suggestions fixes) {
+        if (fixes == null) {
+            return comment;
+        }
+        long fixable = report.apps().stream().flatMap(a -> a.added().stream())
+                .filter(f -> fixes.fixed(f.fingerprint()).isPresent()).count();
+        int at = comment.indexOf("\n\n", comment.indexOf("| App | New blocking"));
+        if (fixable == 0 || at < 0) {
+            return comment;
+        }
+        String line = "\n\n**Auto-fix:** " + plural(fixable, "new finding") + " " + (fixable == 1 ? "has" : "have")
+                + " a fix that passed the re-render check: apply the suggested changes inline, or run `guardrails fix`"
+                + " on the branch.";
+        return comment.substring(0, at) + line + comment.substring(at);
     }
 
     static String title(ChangeReport r) {

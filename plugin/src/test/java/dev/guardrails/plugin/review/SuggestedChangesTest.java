@@ -163,6 +163,8 @@ class SuggestedChangesTest {
         List<JsonNode> inline = bodies(postRequestedFor(urlPathEqualTo(REPO + "/pulls/7/comments")));
         List<JsonNode> suggesting = inline.stream().filter(c -> BLOCK.matcher(c.path("body").asText()).find()).toList();
         assertThat(suggesting).isNotEmpty();
+        String sticky = bodies(postRequestedFor(urlPathEqualTo(REPO + "/issues/7/comments"))).get(0).path("body").asText();
+        assertThat(sticky).contains("**Auto-fix:** 5 new findings have a fix that passed the re-render check");
         // The three securityContext findings sit on the container line: one comment, one suggestion for all.
         int container = ReviewFixtures.lineOf(PAY, "- name: pay");
         JsonNode first = suggesting.stream().filter(c -> c.path("body").asText().contains("3 new findings on this line"))
