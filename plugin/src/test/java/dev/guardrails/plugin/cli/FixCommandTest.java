@@ -332,6 +332,57 @@ class FixCommandTest {
     }
 
     @Test
+    void aContainerFromAValuesListIsFixedInItsListItem() throws IOException {
+        Path repo = tmp.resolve("helm-list");
+        Files.createDirectories(repo.resolve("charts/web/templates"));
+        Files.writeString(repo.resolve(".guardrails.yaml"), "mode: off\nrules:\n  read-only-root-filesystem: warn\n");
+        Files.writeString(repo.resolve("charts/web/Chart.yaml"), "apiVersion: v2\nname: web\nversion: 0.1.0\n");
+        String template = """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: web
+                spec:
+                  selector:
+                    matchLabels: {app: web}
+                  template:
+                    metadata:
+                      labels: {app: web}
+                    spec:
+                      containers:
+                        - name: web
+                          image: registry.example.com/web:1.0.0
+                          securityContext:
+                            readOnlyRootFilesystem: true
+                        {{- with .Values.sidecars }}
+                        {{- toYaml . | nindent 8 }}
+                        {{- end }}
+                """;
+        Files.writeString(repo.resolve("charts/web/templates/deployment.yaml"), template);
+        Files.writeString(repo.resolve("charts/web/values.yaml"), """
+                # Extra containers, rendered as written.
+                sidecars:
+                  - name: shipper
+                    image: registry.example.com/shipper:2.1.0   # log shipper
+                """);
+
+        CliRun run = CliRun.of("fix", repo.toString());
+
+        assertThat(run.out()).as(run.out() + run.err()).contains("fixed       read-only-root-filesystem charts/web "
+                + "Deployment/web: in charts/web/values.yaml key sidecars[0].securityContext.readOnlyRootFilesystem");
+        assertThat(Files.readString(repo.resolve("charts/web/values.yaml"))).isEqualTo("""
+                # Extra containers, rendered as written.
+                sidecars:
+                  - name: shipper
+                    image: registry.example.com/shipper:2.1.0   # log shipper
+                    securityContext:
+                      readOnlyRootFilesystem: true
+                """);
+        assertThat(Files.readString(repo.resolve("charts/web/templates/deployment.yaml"))).isEqualTo(template);
+        assertThat(run.exitCode()).isZero();
+    }
+
+    @Test
     void dryRunPrintsTheDiffAndLeavesTheCheckoutAlone() throws IOException {
         Path repo = copy("plain");
         String before = Files.readString(repo.resolve("apps/web/deployment.yaml"));

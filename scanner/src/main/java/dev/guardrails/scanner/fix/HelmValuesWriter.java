@@ -90,7 +90,13 @@ final class HelmValuesWriter implements SourceWriter {
         for (int m = segments.size(); m >= 1 && podNamed.size() + exact.size() + similar.size() < MAX_CANDIDATES * 2; m--) {
             String last = segments.get(m - 1);
             List<String> suffix = segments.subList(m, segments.size());
-            if (FieldPath.isIndex(last) || suffix.stream().anyMatch(FieldPath::isIndex)) {
+            if (suffix.stream().anyMatch(FieldPath::isIndex)) {
+                continue;
+            }
+            if (FieldPath.isIndex(last)) {
+                // A list item from a values list (sidecars: [...] rendered into containers[1]).
+                exact.addAll(listItems(object.at(FieldPath.join(segments.subList(0, m))), suffix, edit, merged,
+                        valuePaths, inline, files, trees));
                 continue;
             }
             String key = FieldPath.unquote(last);
@@ -129,6 +135,34 @@ final class HelmValuesWriter implements SourceWriter {
         out.addAll(similar);
         out.addAll(weak);
         return out.size() > MAX_CANDIDATES ? out.subList(0, MAX_CANDIDATES) : out;
+    }
+
+    /**
+     * Values list items equal to the rendered item: a chart that copies a values list into a
+     * rendered one ({@code toYaml .Values.sidecars}) is fixed in the item, e.g. {@code
+     * sidecars[0].securityContext.readOnlyRootFilesystem}.
+     */
+    private static List<SourceChange> listItems(JsonNode renderedItem, List<String> suffix, Edit edit, JsonNode merged,
+                                                List<String> valuePaths, JsonNode inline, List<String> files,
+                                                List<JsonNode> trees) {
+        List<SourceChange> out = new ArrayList<>();
+        if (!renderedItem.isObject() || renderedItem.isEmpty()) {
+            return out;
+        }
+        for (String valuePath : valuePaths) {
+            List<String> vs = FieldPath.segments(valuePath);
+            if (!FieldPath.isIndex(vs.get(vs.size() - 1)) || !Trees.same(renderedItem, FieldPath.resolve(merged, valuePath))
+                    || !FieldPath.resolve(inline, valuePath).isMissingNode()) {
+                continue;
+            }
+            String target = valuePath;
+            for (String s : suffix) {
+                target = FieldPath.key(target, FieldPath.unquote(s));
+            }
+            out.add(new DocumentEdits(owner(valuePath, files, trees), YamlSourceEditor.DocumentSelector.byIndex(0),
+                    List.of(edit.at(target))));
+        }
+        return out;
     }
 
     /** How a values key may feed a rendered field. */
@@ -230,7 +264,8 @@ final class HelmValuesWriter implements SourceWriter {
             int depth = 0;
             JsonNode node = trees.get(i);
             for (String s : segments) {
-                node = node.path(FieldPath.unquote(s));
+                node = FieldPath.isIndex(s) ? node.path(Integer.parseInt(s.substring(1, s.length() - 1)))
+                        : node.path(FieldPath.unquote(s));
                 if (node.isMissingNode()) {
                     break;
                 }
@@ -245,6 +280,17 @@ final class HelmValuesWriter implements SourceWriter {
     }
 
     private static void collect(JsonNode node, String path, List<String> out) {
+        if (node.isArray() && !path.isEmpty()) {
+            // Items of lists of maps (sidecars, extraContainers) can feed rendered list items.
+            for (int i = 0; i < node.size() && i < 50 && out.size() <= 20_000; i++) {
+                if (node.get(i).isObject()) {
+                    String child = FieldPath.index(path, i);
+                    out.add(child);
+                    collect(node.get(i), child, out);
+                }
+            }
+            return;
+        }
         if (!node.isObject()) {
             return;
         }
