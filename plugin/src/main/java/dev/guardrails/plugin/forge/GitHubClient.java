@@ -208,8 +208,7 @@ public final class GitHubClient implements ForgeClient {
             }
             Publication.Suggestion s = c.suggestion();
             // A suggestion replaces the commented range, which GitHub allows only within one hunk.
-            boolean placed = s != null && hunks.getOrDefault(c.path(), List.of()).stream()
-                    .anyMatch(h -> h.contains(s.startLine(), s.endLine()));
+            boolean placed = s != null && s.fitsIn(hunks.getOrDefault(c.path(), List.of()));
             if (onlySuggestions && !placed) {
                 continue;
             }

@@ -189,8 +189,7 @@ public final class GitLabClient implements ForgeClient {
             }
             Publication.Suggestion s = c.suggestion();
             // Kept to the lines the diff shows, as on GitHub, so the author sees what the suggestion replaces.
-            boolean placed = s != null && hunks.getOrDefault(c.path(), List.of()).stream()
-                    .anyMatch(h -> h.contains(s.startLine(), s.endLine()));
+            boolean placed = s != null && s.fitsIn(hunks.getOrDefault(c.path(), List.of()));
             String text = c.render(placed ? s.block(true, c.line()) : null);
             Map<String, Object> position = new LinkedHashMap<>();
             position.put("position_type", "text");

@@ -87,6 +87,11 @@ public record Publication(String comment, boolean createComment, Verdict verdict
      */
     public record Suggestion(int startLine, int endLine, String text, String intro, String fallback) {
 
+        /** Whether the replaced lines lie in one hunk of the change, where a forge can place it. */
+        public boolean fitsIn(List<DiffLines.Hunk> hunks) {
+            return hunks.stream().anyMatch(h -> h.contains(startLine, endLine));
+        }
+
         /**
          * The fenced block: {@code suggestion} for GitHub, {@code suggestion:-A+B} (lines above and
          * below the commented one) for GitLab. The fence is longer than any backtick run in the text.

@@ -180,9 +180,10 @@ final class CommentFormatter {
         if (fixes != null) {
             suggest(spots, fixes, suggested, mergedInto);
         }
+        Map<String, HelmLines.ValueSource> values = values(report);
         List<Publication.InlineComment> out = new ArrayList<>();
         for (Spot spot : spots) {
-            out.add(comment(spot, values(report), fixes, suggested.get(spot), mergedInto.get(spot)));
+            out.add(comment(spot, values, fixes, suggested.get(spot), mergedInto.get(spot)));
         }
         return out;
     }
@@ -206,12 +207,9 @@ final class CommentFormatter {
     /** Findings grouped by the file line they are shown at, in priority order, capped. */
     private List<Spot> spots(ChangeReport report, Path headRoot, Suggestions fixes) {
         List<Finding> all = new ArrayList<>();
-        Map<String, HelmLines.ValueSource> values = new LinkedHashMap<>();
-        report.apps().forEach(a -> {
-            all.addAll(a.added());
-            values.putAll(a.valueSources());
-        });
+        report.apps().forEach(a -> all.addAll(a.added()));
         all.sort(PRIORITY);
+        Map<String, HelmLines.ValueSource> values = values(report);
         Map<String, Spot> byLine = new LinkedHashMap<>();
         for (Finding f : all) {
             if (headRoot == null) {
@@ -396,8 +394,7 @@ final class CommentFormatter {
                 .distinct().toList();
         String intro = "**Suggested change**, checked like `guardrails fix` does: with it the re-rendered app no longer "
                 + "reports " + rules.stream().map(MarkdownText::code).collect(Collectors.joining(", ")) + " and reports nothing new.";
-        String fallback = "`guardrails fix " + rules.stream().map(r -> "--rule " + r).collect(Collectors.joining(" "))
-                + "` writes this fix into " + code(file) + ".";
+        String fallback = fixCommand(rules) + " writes this fix into " + code(file) + ".";
         return new Publication.Suggestion(s.startLine(), s.endLine(), s.text(), intro, fallback);
     }
 
@@ -410,9 +407,13 @@ final class CommentFormatter {
         if (where.isEmpty()) {
             return "";
         }
-        return "`guardrails fix " + where.keySet().stream().map(r -> "--rule " + r).collect(Collectors.joining(" "))
-                + "` fixes this (checked by re-rendering): " + where.values().stream().distinct()
+        return fixCommand(where.keySet()) + " fixes this (checked by re-rendering): " + where.values().stream().distinct()
                 .map(MarkdownText::cell).collect(Collectors.joining("; ")) + ".";
+    }
+
+    /** {@code `guardrails fix --rule a --rule b`} as inline code. */
+    private static String fixCommand(java.util.Collection<String> rules) {
+        return "`guardrails fix " + rules.stream().map(r -> "--rule " + r).collect(Collectors.joining(" ")) + "`";
     }
 
     /** Stable per finding and PR-independent; a hash, so no repo text ends up inside an HTML comment. */

@@ -294,12 +294,9 @@ public final class FixRunner {
                         && (before.report() == null || !before.report().failed())) {
                     return name + " no longer renders (" + after.report().error() + ")";
                 }
-                Set<String> old = new HashSet<>();
-                before.findings().forEach(f -> old.add(f.fingerprint()));
-                for (Finding f : after.findings()) {
-                    if (!f.exempted() && !old.contains(f.fingerprint())) {
-                        return "the re-render of " + name + " adds " + f.ruleId() + ": " + f.message();
-                    }
+                Finding added = firstAdded(before, after);
+                if (added != null) {
+                    return "the re-render of " + name + " adds " + added.ruleId() + ": " + added.message();
                 }
             }
             return "";
@@ -348,14 +345,20 @@ public final class FixRunner {
                 }
             }
         }
+        Finding added = firstAdded(before, after);
+        return added == null ? "" : "the re-render adds " + added.ruleId() + ": " + added.message();
+    }
+
+    /** The first active finding of {@code after} that {@code before} did not have, or null. */
+    private static Finding firstAdded(AppResult before, AppResult after) {
         Set<String> old = new HashSet<>();
         before.findings().forEach(f -> old.add(f.fingerprint()));
         for (Finding f : after.findings()) {
             if (!f.exempted() && !old.contains(f.fingerprint())) {
-                return "the re-render adds " + f.ruleId() + ": " + f.message();
+                return f;
             }
         }
-        return "";
+        return null;
     }
 
     private void apply(Alternative alternative, Map<String, String> undo, Map<String, String> originals)

@@ -72,27 +72,14 @@ public final class Suggestions {
             return Optional.empty();
         }
         String old = text(file);
-        if (old == null || old.isEmpty()) {
-            return Optional.empty();
-        }
-        String now = old;
-        try {
-            for (SourceChange c : new LinkedHashSet<>(o.changes())) {
-                now = c.apply(now);
-            }
-        } catch (FixException e) {
+        Optional<String> now = applied(old, new LinkedHashSet<>(o.changes()));
+        if (now.isEmpty()) {
             return Optional.empty();
         }
         List<String> a = lines(old);
-        List<String> b = lines(now);
-        if (a.equals(b)) {
-            return Optional.empty();
-        }
-        int prefix = 0;
-        while (prefix < a.size() && prefix < b.size() && a.get(prefix).equals(b.get(prefix))) {
-            prefix++;
-        }
-        return Optional.of(new SourceLine(file, Math.min(prefix + 1, a.size())));
+        List<String> b = lines(now.get());
+        return a.equals(b) ? Optional.empty()
+                : Optional.of(new SourceLine(file, Math.min(commonPrefix(a, b) + 1, a.size())));
     }
 
     /**
@@ -113,6 +100,15 @@ public final class Suggestions {
             return Optional.empty();
         }
         String old = text(file);
+        return applied(old, changes).flatMap(now -> between(file, old, now, line, MAX_LINES))
+                .map(s -> new LineSuggestion(file, s.startLine(), s.endLine(), s.text(), held));
+    }
+
+    /**
+     * The file's text before the run with the changes applied in order; empty when the file is not
+     * in the head or the changes cannot be stacked on the original text (left to `guardrails fix`).
+     */
+    private static Optional<String> applied(String old, Set<SourceChange> changes) {
         if (old == null || old.isEmpty()) {
             return Optional.empty();
         }
@@ -122,11 +118,17 @@ public final class Suggestions {
                 now = c.apply(now);
             }
         } catch (FixException e) {
-            // Two fixes that cannot be stacked on the original text: leave it to `guardrails fix`.
             return Optional.empty();
         }
-        return between(file, old, now, line, MAX_LINES)
-                .map(s -> new LineSuggestion(file, s.startLine(), s.endLine(), s.text(), held));
+        return Optional.of(now);
+    }
+
+    private static int commonPrefix(List<String> a, List<String> b) {
+        int prefix = 0;
+        while (prefix < a.size() && prefix < b.size() && a.get(prefix).equals(b.get(prefix))) {
+            prefix++;
+        }
+        return prefix;
     }
 
     /**
@@ -141,10 +143,7 @@ public final class Suggestions {
         if (a.equals(b) || line > a.size() || old.indexOf('\r') >= 0 || now.indexOf('\r') >= 0) {
             return Optional.empty();
         }
-        int prefix = 0;
-        while (prefix < a.size() && prefix < b.size() && a.get(prefix).equals(b.get(prefix))) {
-            prefix++;
-        }
+        int prefix = commonPrefix(a, b);
         int suffix = 0;
         while (suffix < a.size() - prefix && suffix < b.size() - prefix
                 && a.get(a.size() - 1 - suffix).equals(b.get(b.size() - 1 - suffix))) {
