@@ -33,8 +33,11 @@ class FixCommandTest {
     Path tmp;
 
     private Path copy(String fixture) throws IOException {
-        Path source = FIXTURES.resolve(fixture);
-        Path target = tmp.resolve(fixture);
+        return copyTree(FIXTURES.resolve(fixture), tmp.resolve(fixture));
+    }
+
+    /** A copy of a fixture tree (the fix tests write into their repo). */
+    static Path copyTree(Path source, Path target) throws IOException {
         try (Stream<Path> files = Files.walk(source)) {
             for (Path p : files.toList()) {
                 Path dest = target.resolve(source.relativize(p).toString());
@@ -46,6 +49,15 @@ class FixCommandTest {
             }
         }
         return target;
+    }
+
+    /** A one-rule policy for the repos the tests write themselves. */
+    private static final String READ_ONLY_ROOT_POLICY = "mode: off\nrules:\n  read-only-root-filesystem: warn\n";
+
+    /** Writes a repo file, creating its directories. */
+    private static void write(Path repo, String path, String text) throws IOException {
+        Files.createDirectories(repo.resolve(path).getParent());
+        Files.writeString(repo.resolve(path), text);
     }
 
     private static String golden(String name) throws IOException {
@@ -251,14 +263,13 @@ class FixCommandTest {
     @Test
     void aSourceTheEditorCannotWriteIsNotFixableAndUntouched() throws IOException {
         Path repo = tmp.resolve("json");
-        Files.createDirectories(repo.resolve("apps/web"));
-        Files.writeString(repo.resolve(".guardrails.yaml"), "mode: off\nrules:\n  read-only-root-filesystem: warn\n");
+        write(repo, ".guardrails.yaml", READ_ONLY_ROOT_POLICY);
         String json = """
                 {"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "web"},
                  "spec": {"selector": {"matchLabels": {"app": "web"}}, "template": {"metadata": {"labels": {"app": "web"}},
                  "spec": {"containers": [{"name": "web", "image": "nginx:1.27"}]}}}}
                 """;
-        Files.writeString(repo.resolve("apps/web/deployment.json"), json);
+        write(repo, "apps/web/deployment.json", json);
 
         CliRun run = CliRun.of("fix", repo.toString());
 
@@ -274,10 +285,8 @@ class FixCommandTest {
     @Test
     void aFieldFromTheOverlaysOwnPatchIsFixedInThatPatch() throws IOException {
         Path repo = tmp.resolve("overlay-patch");
-        Files.createDirectories(repo.resolve("base"));
-        Files.createDirectories(repo.resolve("overlays/prod"));
-        Files.writeString(repo.resolve(".guardrails.yaml"), "mode: off\nrules:\n  read-only-root-filesystem: warn\n");
-        Files.writeString(repo.resolve("base/kustomization.yaml"), "resources:\n  - deployment.yaml\n");
+        write(repo, ".guardrails.yaml", READ_ONLY_ROOT_POLICY);
+        write(repo, "base/kustomization.yaml", "resources:\n  - deployment.yaml\n");
         String base = """
                 apiVersion: apps/v1
                 kind: Deployment
@@ -296,10 +305,9 @@ class FixCommandTest {
                           securityContext:
                             readOnlyRootFilesystem: true
                 """;
-        Files.writeString(repo.resolve("base/deployment.yaml"), base);
-        Files.writeString(repo.resolve("overlays/prod/kustomization.yaml"),
-                "resources:\n  - ../../base\npatches:\n  - path: sidecar.yaml\n");
-        Files.writeString(repo.resolve("overlays/prod/sidecar.yaml"), """
+        write(repo, "base/deployment.yaml", base);
+        write(repo, "overlays/prod/kustomization.yaml", "resources:\n  - ../../base\npatches:\n  - path: sidecar.yaml\n");
+        write(repo, "overlays/prod/sidecar.yaml", """
                 # The log shipper, production only.
                 apiVersion: apps/v1
                 kind: Deployment
@@ -334,9 +342,8 @@ class FixCommandTest {
     @Test
     void aContainerFromAValuesListIsFixedInItsListItem() throws IOException {
         Path repo = tmp.resolve("helm-list");
-        Files.createDirectories(repo.resolve("charts/web/templates"));
-        Files.writeString(repo.resolve(".guardrails.yaml"), "mode: off\nrules:\n  read-only-root-filesystem: warn\n");
-        Files.writeString(repo.resolve("charts/web/Chart.yaml"), "apiVersion: v2\nname: web\nversion: 0.1.0\n");
+        write(repo, ".guardrails.yaml", READ_ONLY_ROOT_POLICY);
+        write(repo, "charts/web/Chart.yaml", "apiVersion: v2\nname: web\nversion: 0.1.0\n");
         String template = """
                 apiVersion: apps/v1
                 kind: Deployment
@@ -358,8 +365,8 @@ class FixCommandTest {
                         {{- toYaml . | nindent 8 }}
                         {{- end }}
                 """;
-        Files.writeString(repo.resolve("charts/web/templates/deployment.yaml"), template);
-        Files.writeString(repo.resolve("charts/web/values.yaml"), """
+        write(repo, "charts/web/templates/deployment.yaml", template);
+        write(repo, "charts/web/values.yaml", """
                 # Extra containers, rendered as written.
                 sidecars:
                   - name: shipper

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.guardrails.scanner.fix.BuiltinFixes;
 import dev.guardrails.scanner.fix.Fixer;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -17,7 +16,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -38,7 +36,7 @@ class FixSampleReposTest {
     @ParameterizedTest
     @ValueSource(strings = {"plain", "kustomize-overlays", "helm-chart", "app-of-apps"})
     void whatFixCallsFixedIsGoneOnARescanAndNothingIsAdded(String name) throws IOException {
-        Path repo = copy(SampleReposTest.ROOT.resolve("sample-repos").resolve(name), tmp.resolve(name));
+        Path repo = FixCommandTest.copyTree(SampleReposTest.ROOT.resolve("sample-repos").resolve(name), tmp.resolve(name));
         List<JsonNode> before = findings(repo, "before");
 
         CliRun fix = CliRun.of("fix", repo.toString());
@@ -83,19 +81,5 @@ class FixSampleReposTest {
         List<JsonNode> out = new ArrayList<>();
         new ObjectMapper().readTree(json.toFile()).path("findings").forEach(out::add);
         return out;
-    }
-
-    private static Path copy(Path source, Path target) throws IOException {
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path p : files.toList()) {
-                Path dest = target.resolve(source.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(dest);
-                } else {
-                    Files.copy(p, dest);
-                }
-            }
-        }
-        return target;
     }
 }

@@ -142,20 +142,7 @@ class SuggestedChangesTest {
 
     @Test
     void gitHubCommentsCarryASuggestionThatClearsTheirFindings() throws Exception {
-        server.stubFor(get(urlPathEqualTo("/user")).willReturn(okJson("{\"login\":\"guardrails-bot\",\"id\":7}")));
-        server.stubFor(get(urlPathEqualTo(REPO + "/issues/7/comments")).willReturn(okJson("[]")));
-        server.stubFor(post(urlPathEqualTo(REPO + "/issues/7/comments")).willReturn(okJson("{\"id\":555}").withStatus(201)));
-        server.stubFor(patch(urlPathMatching(REPO + "/issues/comments/\\d+")).willReturn(okJson("{}")));
-        server.stubFor(post(urlPathMatching(REPO + "/statuses/.*")).willReturn(okJson("{}").withStatus(201)));
-        server.stubFor(get(urlPathEqualTo(REPO + "/pulls/7")).willReturn(okJson("{\"head\":{\"sha\":\"" + headSha + "\"}}")));
-        ArrayNode files = JSON.createArrayNode();
-        files.addObject().put("filename", PAY_FILE).put("status", "added").put("patch", repo.patch(baseSha, headSha, PAY_FILE));
-        server.stubFor(get(urlPathEqualTo(REPO + "/pulls/7/files")).willReturn(okJson(files.toString())));
-        server.stubFor(get(urlPathEqualTo(REPO + "/pulls/7/comments")).willReturn(okJson("[]")));
-        server.stubFor(post(urlPathEqualTo(REPO + "/pulls/7/comments")).willReturn(okJson("{\"id\":901}").withStatus(201)));
-        ForgeClients clients = new ForgeClients(new GitHubSettings(server.baseUrl(), null, TOKEN, null, null, false),
-                new GitLabSettings(null, null, null), new ReviewSettings(null, null, null), ReviewFixtures.FAST,
-                Clock.systemUTC());
+        ForgeClients clients = stubGitHub(headSha, List.of(PAY_FILE));
 
         ReviewFixtures.service(clients).review(new ReviewRequest(Forge.GITHUB, server.baseUrl(), "acme/gitops", null, 7,
                 "main", baseSha, repo.url(), headSha, repo.url(), null, "test"));
@@ -193,13 +180,7 @@ class SuggestedChangesTest {
         }
         // Every comment is about lines the PR adds; each finding is posted once.
         assertThat(inline).allSatisfy(c -> assertThat(c.path("path").asText()).isEqualTo(PAY_FILE));
-        List<String> markers = new ArrayList<>();
-        inline.forEach(c -> {
-            Matcher k = Pattern.compile("<!-- guardrails:finding:(\\w+) -->").matcher(c.path("body").asText());
-            while (k.find()) {
-                markers.add(k.group(1));
-            }
-        });
+        List<String> markers = markers(inline);
         assertThat(markers).hasSize(5).doesNotHaveDuplicates();
         for (LoggedRequest r : server.findAll(postRequestedFor(urlPathMatching(".*")))) {
             assertThat(r.getBodyAsString()).doesNotContain(TOKEN);
@@ -280,21 +261,7 @@ class SuggestedChangesTest {
         }
         String head = repo.commit("many apps");
         repo.checkout("main", false);
-        server.stubFor(get(urlPathEqualTo("/user")).willReturn(okJson("{\"login\":\"guardrails-bot\",\"id\":7}")));
-        server.stubFor(get(urlPathEqualTo(REPO + "/issues/7/comments")).willReturn(okJson("[]")));
-        server.stubFor(post(urlPathEqualTo(REPO + "/issues/7/comments")).willReturn(okJson("{\"id\":555}").withStatus(201)));
-        server.stubFor(post(urlPathMatching(REPO + "/statuses/.*")).willReturn(okJson("{}").withStatus(201)));
-        server.stubFor(get(urlPathEqualTo(REPO + "/pulls/7")).willReturn(okJson("{\"head\":{\"sha\":\"" + head + "\"}}")));
-        ArrayNode files = JSON.createArrayNode();
-        for (String f : paths) {
-            files.addObject().put("filename", f).put("status", "added").put("patch", repo.patch(baseSha, head, f));
-        }
-        server.stubFor(get(urlPathEqualTo(REPO + "/pulls/7/files")).willReturn(okJson(files.toString())));
-        server.stubFor(get(urlPathEqualTo(REPO + "/pulls/7/comments")).willReturn(okJson("[]")));
-        server.stubFor(post(urlPathEqualTo(REPO + "/pulls/7/comments")).willReturn(okJson("{\"id\":901}").withStatus(201)));
-        ForgeClients clients = new ForgeClients(new GitHubSettings(server.baseUrl(), null, TOKEN, null, null, false),
-                new GitLabSettings(null, null, null), new ReviewSettings(null, null, null), ReviewFixtures.FAST,
-                Clock.systemUTC());
+        ForgeClients clients = stubGitHub(head, paths);
 
         ReviewFixtures.service(clients).review(new ReviewRequest(Forge.GITHUB, server.baseUrl(), "acme/gitops", null, 7,
                 "main", baseSha, repo.url(), head, repo.url(), null, "test"));
@@ -322,11 +289,24 @@ class SuggestedChangesTest {
         assertThat(statuses).extracting(st -> st.path("state").asText()).containsExactly("pending", "failure");
     }
 
+    /** The finding keys in the hidden markers of the posted comments, in order. */
+    private static List<String> markers(List<JsonNode> comments) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode c : comments) {
+            Matcher k = Pattern.compile("<!-- guardrails:finding:(\\w+) -->").matcher(c.path("body").asText());
+            while (k.find()) {
+                out.add(k.group(1));
+            }
+        }
+        return out;
+    }
+
     /** A token-authenticated GitHub whose PR 7 is at {@code head} and changes {@code files}. */
     private ForgeClients stubGitHub(String head, List<String> files) throws Exception {
         server.stubFor(get(urlPathEqualTo("/user")).willReturn(okJson("{\"login\":\"guardrails-bot\",\"id\":7}")));
         server.stubFor(get(urlPathEqualTo(REPO + "/issues/7/comments")).willReturn(okJson("[]")));
         server.stubFor(post(urlPathEqualTo(REPO + "/issues/7/comments")).willReturn(okJson("{\"id\":555}").withStatus(201)));
+        server.stubFor(patch(urlPathMatching(REPO + "/issues/comments/\\d+")).willReturn(okJson("{}")));
         server.stubFor(post(urlPathMatching(REPO + "/statuses/.*")).willReturn(okJson("{}").withStatus(201)));
         server.stubFor(get(urlPathEqualTo(REPO + "/pulls/7")).willReturn(okJson("{\"head\":{\"sha\":\"" + head + "\"}}")));
         ArrayNode list = JSON.createArrayNode();
@@ -376,21 +356,8 @@ class SuggestedChangesTest {
                 .delete(PAY_FILE);
         String head = repo.commit("pay as a chart");
         repo.checkout("main", false);
-        server.stubFor(get(urlPathEqualTo("/user")).willReturn(okJson("{\"login\":\"guardrails-bot\",\"id\":7}")));
-        server.stubFor(get(urlPathEqualTo(REPO + "/issues/7/comments")).willReturn(okJson("[]")));
-        server.stubFor(post(urlPathEqualTo(REPO + "/issues/7/comments")).willReturn(okJson("{\"id\":555}").withStatus(201)));
-        server.stubFor(post(urlPathMatching(REPO + "/statuses/.*")).willReturn(okJson("{}").withStatus(201)));
-        server.stubFor(get(urlPathEqualTo(REPO + "/pulls/7")).willReturn(okJson("{\"head\":{\"sha\":\"" + head + "\"}}")));
-        ArrayNode files = JSON.createArrayNode();
-        for (String f : List.of(chart + "Chart.yaml", chart + "templates/deployment.yaml", chart + "values.yaml")) {
-            files.addObject().put("filename", f).put("status", "added").put("patch", repo.patch(baseSha, head, f));
-        }
-        server.stubFor(get(urlPathEqualTo(REPO + "/pulls/7/files")).willReturn(okJson(files.toString())));
-        server.stubFor(get(urlPathEqualTo(REPO + "/pulls/7/comments")).willReturn(okJson("[]")));
-        server.stubFor(post(urlPathEqualTo(REPO + "/pulls/7/comments")).willReturn(okJson("{\"id\":901}").withStatus(201)));
-        ForgeClients clients = new ForgeClients(new GitHubSettings(server.baseUrl(), null, TOKEN, null, null, false),
-                new GitLabSettings(null, null, null), new ReviewSettings(null, null, null), ReviewFixtures.FAST,
-                Clock.systemUTC());
+        ForgeClients clients = stubGitHub(head, List.of(chart + "Chart.yaml", chart + "templates/deployment.yaml",
+                chart + "values.yaml"));
 
         ReviewFixtures.service(clients).review(new ReviewRequest(Forge.GITHUB, server.baseUrl(), "acme/gitops", null, 7,
                 "main", baseSha, repo.url(), head, repo.url(), null, "test"));
@@ -402,13 +369,7 @@ class SuggestedChangesTest {
         assertThat(onValues.path("body").asText()).contains("`read-only-root-filesystem`")
                 .contains("```suggestion\n  readOnlyRootFilesystem: true   # TODO: writable cache dir\n```");
         // Its template line is only a fallback: the finding is commented once, on the values line.
-        List<String> markers = new ArrayList<>();
-        inline.forEach(c -> {
-            Matcher k = Pattern.compile("<!-- guardrails:finding:(\\w+) -->").matcher(c.path("body").asText());
-            while (k.find()) {
-                markers.add(k.group(1));
-            }
-        });
+        List<String> markers = markers(inline);
         assertThat(markers).doesNotHaveDuplicates();
         assertThat(inline).filteredOn(c -> c.path("path").asText().endsWith("templates/deployment.yaml"))
                 .allSatisfy(c -> assertThat(c.path("body").asText()).doesNotContain("read-only-root-filesystem"));
